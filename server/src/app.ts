@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { IncomingMessage } from 'node:http';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import type { HealthResponse } from './contract/health.js';
+import { LIMITS } from './contract/limits.js';
+import type { Db } from './db/types.js';
+import { accountsRoutes } from './domains/accounts/routes.js';
+import type { AccountsService } from './domains/accounts/service.js';
+import { profilesRoutes } from './domains/profiles/routes.js';
+import type { ProfilesService } from './domains/profiles/service.js';
+import { authenticate } from './http/auth.js';
+import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { originCheck } from './http/origin-check.js';
+import { authRateLimits } from './http/rate-limits.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  services: { accounts: AccountsService; profiles: ProfilesService };
+  /** Which real component serves each part, as /api/health reports it. */
+  components: Omit<HealthResponse, 'status'>;
+  isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
+}
+
+/** The Express app: security headers, logging, the API and, in production, the built client. */
+export function createApp(deps: AppDeps) {
+  const { config, services, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  const https = config.publicUrl?.startsWith('https://') ?? false;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'media-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'", ...(config.livekit ? [config.livekit.url.replace(/^http/, 'ws'), config.livekit.url] : [])],
+          // Over plain http on a LAN address, upgrading would break every asset.
+          'upgrade-insecure-requests': https ? [] : null,
+        },
+      },
+      strictTransportSecurity: https,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
+  api.use(authenticate(services.accounts));
+  api.use(originCheck(deps.isAllowedOrigin));
+
+  api.get('/health', async (_req, res) => {
+    await deps.db.query('select 1');
+    res.json({ status: 'ok', ...deps.components } satisfies HealthResponse);
+  });
+  api.use(
+    '/auth',
+    accountsRoutes({
+      accounts: services.accounts,
+      profiles: services.profiles,
+      limits: authRateLimits(config.rateLimits),
+      sessionTtlHours: config.sessionTtlHours,
+      appUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+    }),
+  );
+  api.use('/profiles', profilesRoutes({ profiles: services.profiles }));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (config.clientDist) serveClient(app, config.clientDist);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The built single-page app: hashed assets cached for a year, every other GET answered with index.html. */
+function serveClient(app: express.Express, dist: string) {
+  const index = path.join(dist, 'index.html');
+  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+}

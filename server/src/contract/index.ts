@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './limits.js';
+export * from './accounts.js';
+export * from './health.js';
+export * from './pagination.js';
+export * from './realtime.js';

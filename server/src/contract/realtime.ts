@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { Ack } from './errors.js';
+
+/** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
+export const BoardWatchSchema = z.strictObject({});
+
+/** s→c `notify` — a message to one user (sign-ups, withdrawals, cancellations, shared records…). */
+export interface NotifyPayload {
+  kind: string;
+  session_id?: string;
+  message: string;
+}
+
+/** Who the socket belongs to, as the server told it in `hello` after the handshake. */
+export interface HelloPayload {
+  user_id: string | null;
+  role: string | null;
+}
+
+export interface ServerToClientEvents {
+  hello: (payload: HelloPayload) => void;
+  notify: (payload: NotifyPayload) => void;
+}
+
+export interface ClientToServerEvents {
+  'board:watch': (payload: z.input<typeof BoardWatchSchema>, ack: (result: Ack) => void) => void;
+}
+
+export interface InterServerEvents {
+  ping: () => void;
+}
+
+/** Kept on each socket after the handshake; null user means an anonymous board watcher. */
+export interface SocketData {
+  user: { id: string; email: string; role: string; auth_session_id: string } | null;
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const MIGRATIONS_DIR = path.join(ROOT, 'supabase/migrations');
+export const BOOTSTRAP_FILE = path.join(ROOT, 'supabase/bootstrap.sql');
+
+/** One key for every process that migrates this database; taken per transaction. */
+const MIGRATION_LOCK_KEY = 804_117_230;
+const FILE_PATTERN = /^(\d{14})_([a-z0-9_]+)\.sql$/;
+
+export class MigrationError extends Error {}
+
+export interface Migration {
+  version: string;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const migrations: Migration[] = [];
+  for (const file of files) {
+    const m = FILE_PATTERN.exec(file);
+    if (!m) throw new MigrationError(`migration file name must be YYYYMMDDHHmmss_snake_name.sql: ${file}`);
+    const sql = await readFile(path.join(dir, file), 'utf8');
+    migrations.push({ version: m[1]!, name: m[2]!, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+  }
+  return migrations;
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/**
+ * Brings the database up to date: the bootstrap, then every pending migration in version order,
+ * each in its own transaction and recorded in the same transaction. Safe at every start and from
+ * several processes at once: each step holds a transaction-scoped advisory lock and re-reads what
+ * is applied under it, so a migration another process just applied is skipped, never run twice.
+ */
+export async function migrate(db: Db, opts: { dir?: string; bootstrapFile?: string } = {}): Promise<MigrateResult> {
+  const migrations = await loadMigrations(opts.dir);
+  const bootstrap = await readFile(opts.bootstrapFile ?? BOOTSTRAP_FILE, 'utf8');
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(bootstrap);
+  });
+
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const ran = await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const { rows } = await tx.query<{ checksum: string }>(
+        'select checksum from app_meta.schema_migrations where version = $1',
+        [migration.version],
+      );
+      if (rows[0]) {
+        if (rows[0].checksum !== migration.checksum) {
+          throw new MigrationError(
+            `migration ${migration.version}_${migration.name} was edited after it was applied; add a new migration instead`,
+          );
+        }
+        return false;
+      }
+      try {
+        await tx.exec(migration.sql);
+      } catch (err) {
+        throw new MigrationError(`migration ${migration.version}_${migration.name} failed: ${(err as Error).message}`, { cause: err });
+      }
+      await tx.query('insert into app_meta.schema_migrations (version, name, checksum) values ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        migration.checksum,
+      ]);
+      return true;
+    });
+    if (ran) applied.push(`${migration.version}_${migration.name}`);
+  }
+  return { applied };
+}

@@ -1,0 +1,11 @@
+import type { AuthContext } from '../domains/accounts/auth-context.js';
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Set by `authenticate` when the request carries a live session token. */
+      auth?: AuthContext;
+    }
+  }
+}
+export {};

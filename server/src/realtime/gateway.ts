@@ -1,0 +1,38 @@
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../contract/realtime.js';
+
+export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export const rooms = {
+  board: 'board',
+  session: (id: string) => `session:${id}`,
+  user: (id: string) => `user:${id}`,
+  authSession: (id: string) => `auth-session:${id}`,
+};
+
+/**
+ * The one way services talk to connected clients. Emits go through the adapter, so with Redis they
+ * reach sockets on every server instance.
+ */
+export interface RealtimeGateway {
+  toUser(userId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
+  toBoard(): Pick<ReturnType<TypedServer['to']>, 'emit'>;
+  toSession(sessionId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
+  /** Ends the sockets opened with these (now revoked) sign-in sessions. */
+  disconnectAuthSessions(sessionIds: string[]): void;
+  disconnectUser(userId: string): void;
+}
+
+export function createGateway(io: TypedServer): RealtimeGateway {
+  return {
+    toUser: (id) => io.to(rooms.user(id)),
+    toBoard: () => io.to(rooms.board),
+    toSession: (id) => io.to(rooms.session(id)),
+    disconnectAuthSessions(ids) {
+      if (ids.length > 0) io.in(ids.map(rooms.authSession)).disconnectSockets(true);
+    },
+    disconnectUser(id) {
+      io.in(rooms.user(id)).disconnectSockets(true);
+    },
+  };
+}

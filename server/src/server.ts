@@ -1,0 +1,88 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import type { Db } from './db/types.js';
+import { createAccountsService, type AccountsService } from './domains/accounts/service.js';
+import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
+import { originMatcher } from './http/origin-check.js';
+import { createMailer } from './mail/mailer.js';
+import { attachRealtime, type Realtime } from './realtime/server.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: HttpServer;
+  realtime: Realtime;
+  services: { accounts: AccountsService; profiles: ProfilesService };
+  /**
+   * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
+   * `graceMs`), then end what is left. The database is the caller's to close, after this.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Wires services, HTTP and Socket.IO on one server and listens. Used by main.ts and by tests. */
+export async function startServer({ config, db, logger }: { config: Config; db: Db; logger: Logger }): Promise<RunningServer> {
+  const httpServer = createServer();
+  const isAllowedOrigin = originMatcher(config.publicUrl, config.allowedOrigins, config.trustProxy);
+  const mailer = createMailer(db, config);
+
+  // Realtime authenticates handshakes through accounts, and accounts disconnects sockets through
+  // realtime; the late-bound arrow breaks the cycle.
+  let accounts: AccountsService | undefined;
+  const realtime = await attachRealtime(httpServer, {
+    authenticate: (token, via) => accounts!.authenticate(token, via),
+    redisUrl: config.redisUrl,
+    isAllowedOrigin,
+    logger,
+  });
+  accounts = createAccountsService({ db, mailer, realtime: realtime.gateway, sessionTtlHours: config.sessionTtlHours });
+  const profiles = createProfilesService({ db });
+
+  const app = createApp({
+    config,
+    db,
+    logger,
+    services: { accounts, profiles },
+    components: {
+      db: db.kind,
+      storage: config.supabase ? 'supabase' : 'local',
+      video: config.livekit ? 'livekit' : 'p2p',
+      realtime: realtime.kind,
+    },
+    isAllowedOrigin,
+  });
+  httpServer.on('request', app);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    httpServer,
+    realtime,
+    services: { accounts, profiles },
+    close(graceMs = 10_000) {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await realtime.close();
+        httpServer.closeIdleConnections();
+        const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
+        await stopped;
+        clearTimeout(timer);
+        await mailer.close();
+      })();
+      return closing;
+    },
+  };
+}
