@@ -18,6 +18,7 @@ const EnvSchema = z
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: optionalUrl,
     REDIS_URL: optionalUrl,
+    REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('socket.io'),
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().default('Practice Platform <no-reply@localhost>'),
     SUPABASE_URL: optionalUrl,
@@ -69,6 +70,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Separates the Socket.IO traffic of independent deployments that share one Redis. */
+  redisChannelPrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   supabase: { url: string; serviceRoleKey: string } | undefined;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = process.cwd()): Config
     dataDir: path.resolve(root, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     supabase: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? { url: e.SUPABASE_URL, serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY } : undefined,

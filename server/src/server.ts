@@ -35,6 +35,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const realtime = await attachRealtime(httpServer, {
     authenticate: (token, via) => accounts!.authenticate(token, via),
     redisUrl: config.redisUrl,
+    redisChannelPrefix: config.redisChannelPrefix,
     isAllowedOrigin,
     logger,
   });

@@ -19,18 +19,19 @@ export interface Realtime {
 export interface RealtimeDeps {
   authenticate: (token: string, via: AuthContext['via']) => Promise<AuthContext | null>;
   redisUrl: string | undefined;
+  redisChannelPrefix: string;
   /** Whether a browser Origin is one of ours (checked on the handshake to stop cross-site sockets). */
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
   logger: Logger;
 }
 
-async function redisAdapter(url: string, logger: Logger) {
+async function redisAdapter(url: string, key: string, logger: Logger) {
   const pub = createClient({ url });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (err: Error) => logger.error({ err }, 'redis client error'));
   await Promise.all([pub.connect(), sub.connect()]);
   return {
-    adapter: createAdapter(pub, sub),
+    adapter: createAdapter(pub, sub, { key }),
     close: async () => {
       await Promise.allSettled([pub.close(), sub.close()]);
     },
@@ -42,7 +43,7 @@ async function redisAdapter(url: string, logger: Logger) {
  * `auth.token`; a socket without one is an anonymous board watcher and can do nothing else.
  */
 export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Promise<Realtime> {
-  const redis = deps.redisUrl ? await redisAdapter(deps.redisUrl, deps.logger) : null;
+  const redis = deps.redisUrl ? await redisAdapter(deps.redisUrl, deps.redisChannelPrefix, deps.logger) : null;
   const io: TypedServer = new Server(httpServer, {
     serveClient: false,
     // Works with the in-memory adapter; the Redis adapter cannot replay missed packets, so clients

@@ -1,0 +1,4 @@
+/** Runes everywhere: no legacy `export let` / `$:` components. */
+export default {
+  compilerOptions: { runes: true },
+};
