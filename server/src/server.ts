@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
@@ -25,7 +25,13 @@ export interface RunningServer {
 
 /** Wires services, HTTP and Socket.IO on one server and listens. Used by main.ts and by tests. */
 export async function startServer({ config, db, logger }: { config: Config; db: Db; logger: Logger }): Promise<RunningServer> {
-  const httpServer = createServer();
+  // Socket.IO wraps the request listeners present when it attaches and keeps /socket.io/ to itself,
+  // so the app's listener must exist before that; it is bound to the app once the app is built.
+  let handleRequest: RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const httpServer = createServer((req, res) => handleRequest(req, res));
   const isAllowedOrigin = originMatcher(config.publicUrl, config.allowedOrigins, config.trustProxy);
   const mailer = createMailer(db, config);
 
@@ -55,7 +61,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     },
     isAllowedOrigin,
   });
-  httpServer.on('request', app);
+  handleRequest = app;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -6,13 +6,14 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real socket.io-client connection; resolves with the server's `hello` once connected. */
 export async function connectSocket(
   url: string,
-  as: { cookie?: string; token?: string; origin?: string } = {},
+  as: { cookie?: string; token?: string; origin?: string; transports?: ('polling' | 'websocket')[] } = {},
 ): Promise<{ socket: ClientSocket; hello: HelloPayload }> {
   const extraHeaders: Record<string, string> = {};
   if (as.cookie) extraHeaders.cookie = as.cookie;
   if (as.origin) extraHeaders.origin = as.origin;
   const socket: ClientSocket = io(url, {
-    transports: ['websocket'],
+    transports: as.transports ?? ['websocket'],
+    upgrade: false,
     reconnection: false,
     forceNew: true,
     extraHeaders,

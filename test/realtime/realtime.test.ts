@@ -26,6 +26,16 @@ describe.each(dbTargets)('realtime on %s', (target) => {
     expect(await socket.emitWithAck('board:watch', {})).toEqual({ ok: true });
   });
 
+  it('works over HTTP long-polling too (the app never answers /socket.io/ itself)', async () => {
+    const user = await createUser(app);
+    const { socket, hello } = await connect({ token: user.token, transports: ['polling'] });
+    expect(hello.user_id).toBe(user.id);
+    const got = nextEvent(socket, 'notify');
+    app.server.realtime.gateway.toUser(user.id).emit('notify', { kind: 'test', message: 'over polling' });
+    expect(await got).toEqual({ kind: 'test', message: 'over polling' });
+    expect(await socket.emitWithAck('board:watch', {})).toEqual({ ok: true });
+  });
+
   it('validates event payloads and answers in the ack', async () => {
     const { socket } = await connect();
     const res = await socket.emitWithAck('board:watch', { nope: 1 } as never);
