@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const optionalUrl = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-  z.url().optional(),
-);
+const optionalUrl = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.url().optional());
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -90,7 +87,9 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once. Every problem is reported, naming its variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, root = process.cwd()): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // `PORT=` in a .env file or a CI matrix means "not set", never "the empty value" (port 0!).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -30,18 +30,6 @@ $$;
 revoke all on function private.is_admin() from public;
 grant execute on function private.is_admin() to anon, authenticated, service_role;
 
-create or replace function private.account_role(account_id uuid)
-returns text
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select role from public.accounts where id = account_id;
-$$;
-revoke all on function private.account_role(uuid) from public;
-grant execute on function private.account_role(uuid) to authenticated, service_role;
-
 alter table public.accounts enable row level security;
 revoke all on table public.accounts from anon, authenticated;
 grant select on table public.accounts to authenticated;

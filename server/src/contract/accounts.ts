@@ -57,7 +57,7 @@ export const PersonNameSchema = z
   .trim()
   .min(1, { message: 'Required' })
   .max(LIMITS.nameMax, { message: `At most ${LIMITS.nameMax} characters` })
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'Must not contain control characters' });
+  .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), { message: 'Must not contain control characters' });
 
 export const TrainingLevelSchema = z.enum(TRAINING_LEVELS, { message: 'Choose a training level' });
 
@@ -108,7 +108,9 @@ export const AvatarSchema = z
   .string()
   .trim()
   .max(LIMITS.avatarUrlMax)
-  .pipe(z.url({ protocol: /^https?$/, message: 'Avatar must be an http(s) URL' }))
+  .pipe(z.url({ protocol: /^https?$/i, message: 'Avatar must be an http(s) URL' }))
+  // Stored in the URL standard's normal form (lower-case scheme and host), as the database expects.
+  .transform((u) => new URL(u).href)
   .nullable();
 
 /** PATCH /api/profiles/me — any subset; `version` guards against overwriting a newer edit. */
