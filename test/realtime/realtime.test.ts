@@ -139,4 +139,18 @@ describe.runIf(process.env.REDIS_URL).each(dbTargets)('two server instances shar
       socket.close();
     }
   });
+
+  it('stopping one instance leaves the sockets on the other connected (runs last: it stops `two`)', async () => {
+    const user = await createUser(one);
+    const { socket } = await connectSocket(one.url, { token: user.token });
+    try {
+      const seen = record<string>(socket, 'disconnect');
+      await two.server.close(1_000);
+      await roundTrip(socket);
+      expect(seen).toEqual([]);
+      expect(socket.connected).toBe(true);
+    } finally {
+      socket.close();
+    }
+  });
 });

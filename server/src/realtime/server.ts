@@ -97,12 +97,10 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     gateway: createGateway(io),
     kind: redis ? 'redis' : 'memory',
     async close() {
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        // io.close() also closes the HTTP server; the caller closes that itself, so only the engine here.
-        io.engine.close();
-        resolve();
-      });
+      // Only this instance's connections, and as a transport close, so clients reconnect (to another
+      // instance, or to this one when it is back). io.disconnectSockets() would go through the
+      // adapter and end every instance's sockets, and tell clients not to come back.
+      io.engine.close();
       await redis?.close();
     },
   };
