@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open.js';
 import { ensureAdmin } from '../domains/accounts/admin-accounts.js';
 import { createAccountsService } from '../domains/accounts/service.js';
 import { createMailer } from '../mail/mailer.js';
+import { offlineGateway } from '../realtime/gateway.js';
 
 const USAGE = 'usage: npm run admin -- create-admin <email>';
 
@@ -29,13 +30,12 @@ async function main(argv: string[]) {
     await migrate(db);
     const { created } = await ensureAdmin(db, email.data);
     if (!created) {
-      console.log(`${email.data} is now an admin. Existing sessions keep working; the role applies at once.`);
+      console.log(`${email.data} is an admin. The role applies at once, to existing sessions too.`);
       return 0;
     }
     // A brand-new admin sets their own password through the normal reset flow.
-    const noSockets = { toUser: () => ({ emit: () => true }), toBoard: () => ({ emit: () => true }), toSession: () => ({ emit: () => true }), disconnectAuthSessions: () => {}, disconnectUser: () => {} };
     const mailer = createMailer(db, config);
-    const accounts = createAccountsService({ db, mailer, realtime: noSockets, sessionTtlHours: config.sessionTtlHours });
+    const accounts = createAccountsService({ db, mailer, realtime: offlineGateway, sessionTtlHours: config.sessionTtlHours });
     const appUrl = config.publicUrl ?? `http://localhost:${config.port}`;
     await accounts.requestPasswordReset(email.data, appUrl);
     await mailer.close();

@@ -36,3 +36,12 @@ export function createGateway(io: TypedServer): RealtimeGateway {
     },
   };
 }
+
+/** For processes with no Socket.IO server (the admin CLI): there is nobody connected to tell. */
+export const offlineGateway: RealtimeGateway = {
+  toUser: () => ({ emit: () => true }),
+  toBoard: () => ({ emit: () => true }),
+  toSession: () => ({ emit: () => true }),
+  disconnectAuthSessions: () => {},
+  disconnectUser: () => {},
+};
