@@ -4,3 +4,5 @@ export * from './accounts.js';
 export * from './health.js';
 export * from './pagination.js';
 export * from './realtime.js';
+export * from './ptl.js';
+export * from './nhs-number.js';

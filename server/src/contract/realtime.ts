@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
+import type { PtlImportProgress } from './ptl.js';
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -20,6 +21,8 @@ export interface HelloPayload {
 export interface ServerToClientEvents {
   hello: (payload: HelloPayload) => void;
   notify: (payload: NotifyPayload) => void;
+  /** Progress of a PTL CSV import, to the importing user only. */
+  'ptl:import:progress': (payload: PtlImportProgress) => void;
 }
 
 export interface ClientToServerEvents {
