@@ -13,6 +13,8 @@ import type { Db } from './db/types.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
 import type { AccountsService } from './domains/accounts/service.js';
 import { profilesRoutes } from './domains/profiles/routes.js';
+import { ptlRoutes } from './domains/ptl/routes.js';
+import type { PtlService } from './domains/ptl/service.js';
 import type { ProfilesService } from './domains/profiles/service.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
@@ -23,7 +25,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService };
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   api.use('/profiles', profilesRoutes({ profiles: services.profiles }));
+  api.use('/ptl', ptlRoutes({ ptl: services.ptl }));
   api.use(apiNotFound);
   app.use('/api', api);
 

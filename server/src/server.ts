@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/types.js';
 import { createAccountsService, type AccountsService } from './domains/accounts/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
+import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
 import { attachRealtime, type Realtime } from './realtime/server.js';
@@ -15,7 +16,7 @@ export interface RunningServer {
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
-  services: { accounts: AccountsService; profiles: ProfilesService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService };
   /**
    * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
    * `graceMs`), then end what is left. The database is the caller's to close, after this.
@@ -47,12 +48,13 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   });
   accounts = createAccountsService({ db, mailer, realtime: realtime.gateway, sessionTtlHours: config.sessionTtlHours });
   const profiles = createProfilesService({ db });
+  const ptl = createPtlService({ db, realtime: realtime.gateway });
 
   const app = createApp({
     config,
     db,
     logger,
-    services: { accounts, profiles },
+    services: { accounts, profiles, ptl },
     components: {
       db: db.kind,
       storage: config.supabase ? 'supabase' : 'local',
@@ -78,7 +80,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     port,
     httpServer,
     realtime,
-    services: { accounts, profiles },
+    services: { accounts, profiles, ptl },
     close(graceMs = 10_000) {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));

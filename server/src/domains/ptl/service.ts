@@ -1,0 +1,299 @@
+import { stringify } from 'csv-stringify';
+import type { Writable } from 'node:stream';
+import type { z } from 'zod';
+import type { Page } from '../../contract/pagination.js';
+import {
+  RTT_STATUS_BY_EVENT,
+  WAIT_GROUPS,
+  type Pathway,
+  type PathwayCreateSchema,
+  type PathwayDetail,
+  type PathwayListQuery,
+  type PtlEventCreateSchema,
+  type PtlImportResult,
+  type PtlImportRowError,
+  type PtlStats,
+  type WaitGroup,
+} from '../../contract/ptl.js';
+import type { Db, Queryable } from '../../db/types.js';
+import { AppError, conflict, notFound, validationFailed } from '../../errors.js';
+import type { RealtimeGateway } from '../../realtime/gateway.js';
+import type { AuthContext } from '../accounts/auth-context.js';
+import { addDays, BREACH_DAYS, daysBetween, monthlyBand, waitGroup } from './clock.js';
+import { CsvHeaderError, EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS, parsePtlCsv } from './csv.js';
+import { todayInEngland } from './dates.js';
+import { decodeCursor, encodeCursor, type Cursor } from './list-query.js';
+import { presentPathway, presentPathwayDetail } from './present.js';
+import * as repo from './repo.js';
+import { clockFor, pathwayDateProblems } from './rules.js';
+
+const IMPORT_BATCH = 1_000;
+const EXPORT_PAGE = 5_000;
+
+type PathwayInput = z.output<typeof PathwayCreateSchema>;
+type EventInput = z.output<typeof PtlEventCreateSchema>;
+
+function fieldsOf(p: PathwayInput | repo.PathwayRow): repo.PathwayFieldsRow {
+  return {
+    patient_id: p.patient_id,
+    patient_name: p.patient_name,
+    nhs_number: p.nhs_number ?? null,
+    specialty: p.specialty,
+    referral_date: p.referral_date,
+    clock_start_date: p.clock_start_date,
+    pathway_type: p.pathway_type,
+    priority: p.priority ?? null,
+    current_status: p.current_status,
+  };
+}
+
+function isUniqueViolation(err: unknown) {
+  return (err as { code?: string }).code === '23505';
+}
+
+export type PtlService = ReturnType<typeof createPtlService>;
+
+export function createPtlService({ db, realtime, today = todayInEngland }: { db: Db; realtime: RealtimeGateway; today?: () => string }) {
+  const duplicate = () =>
+    new AppError(409, 'conflict', 'A pathway with this patient ID is already on your PTL', [{ path: 'patient_id', message: 'Already on your PTL' }]);
+
+  async function detail(tx: Queryable, userId: string, id: string, censusDate: string): Promise<PathwayDetail> {
+    const row = await repo.findPathway(tx, userId, id);
+    if (!row) throw notFound('No such pathway on your PTL');
+    const events = (await repo.eventsFor(tx, [id])).get(id) ?? [];
+    return presentPathwayDetail(row, events, clockFor(row, events, censusDate).result);
+  }
+
+  /** Re-derives the stored clock after the events changed; the version bump tells other tabs. */
+  async function recompute(tx: Queryable, userId: string, row: repo.PathwayRow, censusDate: string) {
+    const events = (await repo.eventsFor(tx, [row.id])).get(row.id) ?? [];
+    const { derived } = clockFor(row, events, censusDate);
+    await repo.updatePathway(tx, userId, row.id, null, fieldsOf(row), derived);
+  }
+
+  return {
+    /** One keyset page of the caller's PTL, each pathway with its clock computed from its events. */
+    async list(auth: AuthContext, q: PathwayListQuery): Promise<Page<Pathway>> {
+      const census = q.as_of ?? today();
+      const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+      return db.asUser(auth.claims, async (tx) => {
+        const rows = await repo.listPage(tx, q, census, auth.account.id, cursor);
+        const page = rows.slice(0, q.limit);
+        const events = await repo.eventsFor(tx, page.map((r) => r.id));
+        const last = page.at(-1);
+        return {
+          items: page.map((r) => presentPathway(r, clockFor(r, events.get(r.id) ?? [], census).result.clock)),
+          next_cursor: rows.length > q.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
+        };
+      });
+    },
+
+    async get(auth: AuthContext, id: string): Promise<PathwayDetail> {
+      return db.asUser(auth.claims, (tx) => detail(tx, auth.account.id, id, today()));
+    },
+
+    async create(auth: AuthContext, input: PathwayInput): Promise<PathwayDetail> {
+      const census = today();
+      const problems = pathwayDateProblems(input, census);
+      if (problems.length) throw validationFailed('Check the dates', problems);
+      try {
+        return await db.asUser(auth.claims, async (tx) => {
+          const { derived, result } = clockFor(input, [], census);
+          const row = await repo.insertPathway(tx, auth.account.id, fieldsOf(input), derived);
+          return presentPathwayDetail(row, [], result);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicate();
+        throw err;
+      }
+    },
+
+    /** Applies the changes if `version` is current (else 409) and re-derives the clock from the new dates. */
+    async update(auth: AuthContext, id: string, input: { version: number } & Partial<PathwayInput>): Promise<PathwayDetail> {
+      const census = today();
+      try {
+        return await db.asUser(auth.claims, async (tx) => {
+          const current = await repo.findPathway(tx, auth.account.id, id);
+          if (!current) throw notFound('No such pathway on your PTL');
+          const { version, ...changes } = input;
+          const merged = { ...fieldsOf(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as repo.PathwayFieldsRow;
+          const problems = pathwayDateProblems(merged, census);
+          if (problems.length) throw validationFailed('Check the dates', problems);
+          const events = (await repo.eventsFor(tx, [id])).get(id) ?? [];
+          const { derived, result } = clockFor(merged, events, census);
+          const row = await repo.updatePathway(tx, auth.account.id, id, version, merged, derived);
+          if (!row) throw conflict('This pathway was changed elsewhere; reload to see the latest');
+          return presentPathwayDetail(row, events, result);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicate();
+        throw err;
+      }
+    },
+
+    async remove(auth: AuthContext, id: string): Promise<void> {
+      const deleted = await db.asUser(auth.claims, (tx) => repo.deletePathway(tx, auth.account.id, id));
+      if (!deleted) throw notFound('No such pathway on your PTL');
+    },
+
+    async listEvents(auth: AuthContext, id: string) {
+      const d = await db.asUser(auth.claims, (tx) => detail(tx, auth.account.id, id, today()));
+      return { items: d.events };
+    },
+
+    /** Records an event and re-derives the clock in the same transaction. */
+    async addEvent(auth: AuthContext, id: string, input: EventInput): Promise<PathwayDetail> {
+      const census = today();
+      return db.asUser(auth.claims, async (tx) => {
+        const row = await repo.findPathway(tx, auth.account.id, id);
+        if (!row) throw notFound('No such pathway on your PTL');
+        if (input.event_date > census) throw validationFailed('Check the date', [{ path: 'event_date', message: 'An event cannot be in the future' }]);
+        if (input.event_date < row.clock_start_date) {
+          throw validationFailed('Check the date', [{ path: 'event_date', message: `The clock started on ${row.clock_start_date}; an event cannot be earlier` }]);
+        }
+        await repo.insertEvent(tx, auth.account.id, { ...input, pathway_id: id, rtt_status: RTT_STATUS_BY_EVENT[input.event_type] });
+        await recompute(tx, auth.account.id, row, census);
+        return detail(tx, auth.account.id, id, census);
+      });
+    },
+
+    async removeEvent(auth: AuthContext, id: string, eventId: string): Promise<PathwayDetail> {
+      const census = today();
+      return db.asUser(auth.claims, async (tx) => {
+        const row = await repo.findPathway(tx, auth.account.id, id);
+        if (!row || !(await repo.deleteEvent(tx, auth.account.id, id, eventId))) throw notFound('No such event on your PTL');
+        await recompute(tx, auth.account.id, row, census);
+        return detail(tx, auth.account.id, id, census);
+      });
+    },
+
+    async stats(auth: AuthContext, asOf: string | undefined): Promise<PtlStats> {
+      const census = asOf ?? today();
+      const s = await db.asUser(auth.claims, (tx) => repo.stats(tx, auth.account.id, census));
+      const counts = new Map(s.bands.map((b) => [b.band_index, b.count]));
+      const maxIndex = Math.max(0, ...counts.keys());
+      const by_band = Array.from({ length: maxIndex }, (_, i) => ({ band: monthlyBand(i === 0 ? 0 : 7 * (i + 1)), count: counts.get(i + 1) ?? 0 }));
+      const by_wait_group = Object.fromEntries(WAIT_GROUPS.map((g) => [g, 0])) as Record<WaitGroup, number>;
+      // Every band index k covers days (7(k-1), 7k]; the group thresholds are whole weeks, so a band sits in one group.
+      for (const [index, count] of counts) by_wait_group[waitGroup(index * 7)] += count;
+      const weekly = new Map(s.upcoming.map((u) => [u.week, u.count]));
+      const { total_open, within_18 } = s.totals;
+      const percent = total_open ? Math.round((within_18 / total_open) * 1000) / 10 : null;
+      return {
+        as_of: census,
+        total_open,
+        within_18_weeks: within_18,
+        percent_within_18: percent,
+        standard_percent: 92,
+        meets_standard: percent === null ? null : percent >= 92,
+        by_band,
+        by_wait_group,
+        breached: total_open - within_18,
+        breaches_next_4_weeks: [1, 2, 3, 4].map((week) => ({
+          week,
+          from: addDays(census, 7 * (week - 1) + 1),
+          to: addDays(census, 7 * week),
+          count: weekly.get(week) ?? 0,
+        })),
+        by_specialty: s.specialties.map((r) => ({
+          specialty: r.specialty,
+          open: r.open,
+          within_18: r.within_18,
+          percent_within_18: Math.round((r.within_18 / r.open) * 1000) / 10,
+          breached: r.open - r.within_18,
+        })),
+      };
+    },
+
+    /**
+     * Imports a CSV: every row validated, bad rows reported by line. `partial` commits the good
+     * rows; `atomic` commits nothing if any row is bad. Progress goes to the user's sockets.
+     */
+    async import(auth: AuthContext, csv: string, mode: 'atomic' | 'partial', importId: string | undefined): Promise<PtlImportResult> {
+      let parsed;
+      try {
+        parsed = parsePtlCsv(csv, today());
+      } catch (err) {
+        if (err instanceof CsvHeaderError) throw validationFailed(err.message, err.details);
+        throw err;
+      }
+      const { total, valid } = parsed;
+      const errors: PtlImportRowError[] = [...parsed.errors];
+      const progress = (processed: number) => {
+        if (importId) realtime.toUser(auth.account.id).emit('ptl:import:progress', { import_id: importId, processed, total });
+      };
+      const result = (committed: boolean, imported: number): PtlImportResult => ({
+        mode,
+        committed,
+        total_rows: total,
+        imported,
+        rejected: total - imported,
+        errors: errors.sort((a, b) => a.line - b.line),
+      });
+      progress(parsed.errors.length);
+      if (mode === 'atomic' && errors.length > 0) return result(false, 0);
+
+      class AtomicAbort extends Error {}
+      let imported = 0;
+      try {
+        await db.asUser(auth.claims, async (tx) => {
+          for (let i = 0; i < valid.length; i += IMPORT_BATCH) {
+            const batch = valid.slice(i, i + IMPORT_BATCH);
+            const inserted = await repo.insertPathwayBatch(tx, auth.account.id, batch.map((v) => v.row));
+            for (const v of batch) {
+              if (!inserted.has(v.row.patient_id)) {
+                errors.push({ line: v.line, patient_id: v.row.patient_id, errors: [{ field: 'patient_id', message: 'Already on your PTL' }] });
+              }
+            }
+            imported += inserted.size;
+            progress(Math.min(total, parsed.errors.length + i + batch.length));
+          }
+          if (mode === 'atomic' && errors.length > 0) throw new AtomicAbort();
+        });
+      } catch (err) {
+        if (err instanceof AtomicAbort) return result(false, 0);
+        throw err;
+      }
+      return result(true, imported);
+    },
+
+    /** Streams the caller's PTL as CSV, page by page, so memory stays flat however long it is. */
+    async exportCsv(auth: AuthContext, q: PathwayListQuery, out: Writable): Promise<void> {
+      const census = q.as_of ?? today();
+      const csv = stringify({ header: true, columns: [...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS] });
+      csv.pipe(out);
+      const write = (record: Record<string, unknown>) =>
+        csv.write(record) ? Promise.resolve() : new Promise<void>((resolve) => csv.once('drain', () => resolve()));
+      let cursor: Cursor | null = null;
+      const pageQuery = { ...q, limit: EXPORT_PAGE };
+      for (;;) {
+        const rows = await db.asUser(auth.claims, (tx) => repo.listPage(tx, pageQuery, census, auth.account.id, cursor));
+        const page = rows.slice(0, EXPORT_PAGE);
+        for (const r of page) {
+          const days = Math.max(0, daysBetween(r.clock_period_start, r.clock_stop_date ?? census));
+          await write({
+            ...fieldsOf(r),
+            clock_state: r.clock_state,
+            clock_period_start: r.clock_period_start,
+            clock_stop_date: r.clock_stop_date ?? '',
+            days_waited: days,
+            weeks_waited: Math.floor(days / 7),
+            band: monthlyBand(days),
+            wait_group: waitGroup(days),
+            breach_date: addDays(r.clock_period_start, BREACH_DAYS + 1),
+            breached: r.clock_state !== 'nullified' && days > BREACH_DAYS,
+            on_ptl: r.on_ptl,
+          });
+        }
+        const last = page.at(-1);
+        if (rows.length <= EXPORT_PAGE || !last) break;
+        cursor = { key: last.sort_key, id: last.id };
+      }
+      csv.end();
+      await new Promise<void>((resolve, reject) => {
+        out.once('finish', resolve);
+        out.once('error', reject);
+      });
+    },
+  };
+}

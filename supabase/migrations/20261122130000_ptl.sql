@@ -1,0 +1,139 @@
+-- Patient Tracking List: each trainee's own RTT pathways and the events recorded on them.
+-- The clock columns are derived by the server's RTT engine from the events every time they change,
+-- so the list can be filtered and sorted by wait in SQL; clients never send them.
+
+create table public.ptl_patients (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null default auth.uid() references public.accounts (id) on delete cascade,
+  patient_id text not null,
+  patient_name text not null,
+  nhs_number text,
+  specialty text not null,
+  referral_date date not null,
+  clock_start_date date not null,
+  pathway_type text not null,
+  priority text,
+  current_status text not null default 'awaiting_first_appointment',
+  clock_state text not null default 'running',
+  clock_period_start date not null,
+  clock_stop_date date,
+  on_ptl boolean not null default true,
+  version integer not null default 1,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint ptl_patients_patient_id_format check (patient_id ~ '^[A-Za-z0-9._/-]{1,40}$'),
+  constraint ptl_patients_patient_name_length check (char_length(patient_name) between 1 and 200),
+  constraint ptl_patients_nhs_number_format check (nhs_number is null or nhs_number ~ '^[0-9]{10}$'),
+  constraint ptl_patients_clock_after_referral check (clock_start_date >= referral_date),
+  constraint ptl_patients_pathway_type_known check (pathway_type in ('routine', 'urgent', '2ww', '62day')),
+  constraint ptl_patients_priority_known check (priority is null or priority in ('P1a', 'P1b', 'P2', 'P3', 'P4', 'P5', 'P6')),
+  constraint ptl_patients_clock_state_known check (clock_state in ('running', 'stopped', 'nullified')),
+  constraint ptl_patients_stop_after_start check (clock_stop_date is null or clock_stop_date >= clock_period_start)
+);
+comment on table public.ptl_patients is 'RTT pathways on a trainee''s own PTL; clock_* columns are derived from ptl_events by the server.';
+
+create unique index ptl_patients_user_patient_id_key on public.ptl_patients (user_id, patient_id);
+create index ptl_patients_user_id_idx on public.ptl_patients (user_id);
+-- The PTL proper: open clocks, longest wait (earliest period start) first, overall and per specialty.
+create index ptl_patients_open_wait_idx on public.ptl_patients (user_id, clock_period_start, id)
+  where clock_state = 'running' and on_ptl;
+create index ptl_patients_open_specialty_wait_idx on public.ptl_patients (user_id, specialty, clock_period_start, id)
+  where clock_state = 'running' and on_ptl;
+create index ptl_patients_user_name_idx on public.ptl_patients (user_id, patient_name, id);
+create index ptl_patients_user_referral_idx on public.ptl_patients (user_id, referral_date, id);
+
+create trigger ptl_patients_bump_version
+  before update on public.ptl_patients
+  for each row execute function private.bump_version();
+
+alter table public.ptl_patients enable row level security;
+revoke all on table public.ptl_patients from anon, authenticated;
+grant select, delete on table public.ptl_patients to authenticated;
+grant insert (user_id, patient_id, patient_name, nhs_number, specialty, referral_date, clock_start_date, pathway_type,
+              priority, current_status, clock_state, clock_period_start, clock_stop_date, on_ptl)
+  on table public.ptl_patients to authenticated;
+grant update (patient_id, patient_name, nhs_number, specialty, referral_date, clock_start_date, pathway_type,
+              priority, current_status, clock_state, clock_period_start, clock_stop_date, on_ptl)
+  on table public.ptl_patients to authenticated;
+
+-- A trainee sees their own pathways only.
+create policy "A user reads their own pathways"
+  on public.ptl_patients for select to authenticated
+  using (user_id = (select auth.uid()));
+
+-- Admins follow every trainee's work, read-only: there is no admin write policy.
+create policy "Admins read every pathway"
+  on public.ptl_patients for select to authenticated
+  using ((select private.is_admin()));
+
+-- A trainee adds pathways to their own PTL only.
+create policy "A user adds their own pathways"
+  on public.ptl_patients for insert to authenticated
+  with check (user_id = (select auth.uid()));
+
+-- A trainee changes only their own pathways and cannot hand one to someone else.
+create policy "A user updates their own pathways"
+  on public.ptl_patients for update to authenticated
+  using (user_id = (select auth.uid()))
+  with check (user_id = (select auth.uid()));
+
+-- A trainee removes only their own pathways.
+create policy "A user deletes their own pathways"
+  on public.ptl_patients for delete to authenticated
+  using (user_id = (select auth.uid()));
+
+create table public.ptl_events (
+  id uuid primary key default gen_random_uuid(),
+  pathway_id uuid not null references public.ptl_patients (id) on delete cascade,
+  user_id uuid not null default auth.uid() references public.accounts (id) on delete cascade,
+  event_type text not null,
+  event_date date not null,
+  rtt_status text not null,
+  appointment_communicated boolean not null default true,
+  note text not null default '',
+  seq bigint generated always as identity,
+  created_at timestamptz not null default now(),
+  constraint ptl_events_rtt_status_format check (rtt_status ~ '^[0-9]{2}$'),
+  constraint ptl_events_note_length check (char_length(note) <= 2000),
+  constraint ptl_events_type_known check (event_type in (
+    'outpatient_attended', 'diagnostics', 'decision_to_admit', 'pre_op_assessment', 'first_appointment_dna',
+    'later_appointment_dna', 'discharged_after_dna', 'patient_cancelled', 'hospital_cancelled',
+    'patient_requested_delay', 'admitted_not_treated', 'treatment_outpatient', 'treatment_admitted',
+    'active_monitoring_patient', 'active_monitoring_clinician', 'decision_not_to_treat', 'added_to_transplant_list',
+    'patient_declined_treatment', 'patient_died', 'rebooked_after_dna', 'clinician_reoffer_after_dna',
+    'decision_to_treat_after_monitoring', 'new_period_second_side', 'new_period_new_treatment', 'transferred_out'
+  ))
+);
+comment on table public.ptl_events is 'What happened on each RTT pathway, in date order (seq breaks ties by recording order).';
+
+create index ptl_events_pathway_idx on public.ptl_events (pathway_id, event_date, seq);
+create index ptl_events_user_id_idx on public.ptl_events (user_id);
+
+alter table public.ptl_events enable row level security;
+revoke all on table public.ptl_events from anon, authenticated;
+grant select, delete on table public.ptl_events to authenticated;
+grant insert (pathway_id, user_id, event_type, event_date, rtt_status, appointment_communicated, note)
+  on table public.ptl_events to authenticated;
+
+-- A trainee sees the events of their own pathways only.
+create policy "A user reads their own pathway events"
+  on public.ptl_events for select to authenticated
+  using (user_id = (select auth.uid()));
+
+-- Admins read every event, read-only.
+create policy "Admins read every pathway event"
+  on public.ptl_events for select to authenticated
+  using ((select private.is_admin()));
+
+-- An event is recorded by the pathway's owner, on a pathway they own.
+create policy "A user records events on their own pathways"
+  on public.ptl_events for insert to authenticated
+  with check (
+    user_id = (select auth.uid())
+    and exists (select 1 from public.ptl_patients p where p.id = pathway_id and p.user_id = (select auth.uid()))
+  );
+
+-- A trainee removes only their own events (events are corrected by removing and re-recording).
+create policy "A user deletes their own pathway events"
+  on public.ptl_events for delete to authenticated
+  using (user_id = (select auth.uid()));
