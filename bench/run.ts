@@ -12,6 +12,7 @@ import { hashPassword } from '../server/src/domains/accounts/password.js';
 import { loadConfig } from '../server/src/config.js';
 import { createLogger } from '../server/src/logger.js';
 import { startServer } from '../server/src/server.js';
+import { benchPtl } from './ptl.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 500);
 
@@ -81,6 +82,7 @@ async function benchTarget(label: string, db: Db) {
     const owner = await measure('profile read, owner transaction (no RLS)', ITERATIONS, () => db.transaction((tx) => tx.query(sql, [me.user.id])));
     const user = await measure('profile read, asUser (role switch + RLS)', ITERATIONS, () => db.asUser(claims, (tx) => tx.query(sql, [me.user.id])));
     console.log(`  ${'asUser / owner ratio'.padEnd(46)} p50 ${(user.p50 / owner.p50).toFixed(2)}  p99 ${(user.p99 / owner.p99).toFixed(2)}`);
+    await benchPtl(db, server, token, me.user.id);
   } finally {
     await server.close(1_000);
   }

@@ -114,13 +114,14 @@ export const RTT_STATUS_BY_EVENT: Record<PtlEventType, string> = {
 };
 
 /** A date without time, `YYYY-MM-DD`, that really exists on the calendar. */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'Not a real calendar date' });
+export const IsoDateSchema = z.string().superRefine((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'Use the date format YYYY-MM-DD' });
+    return;
+  }
+  const d = new Date(`${s}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) ctx.addIssue({ code: 'custom', message: 'Not a real calendar date' });
+});
 
 export const NhsNumberSchema = z
   .string()

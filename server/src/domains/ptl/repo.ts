@@ -160,25 +160,31 @@ export interface StatsRows {
 
 /** All the PTL's headline figures for the census date, computed in the database over open clocks. */
 export async function stats(tx: Queryable, userId: string, today: string): Promise<StatsRows> {
-  const open = `from public.ptl_patients p where p.user_id = $2 and p.clock_state = 'running' and p.on_ptl and p.clock_period_start <= $1::date`;
+  const open = `from public.ptl_patients p
+    where p.user_id = $2 and p.clock_state = 'running' and p.on_ptl and p.clock_period_start <= $1::date`;
   const days = DAYS_SQL;
-  const [totals, bands, upcoming, specialties] = await Promise.all([
-    tx.query<StatsRows['totals']>(`select count(*)::int as total_open, count(*) filter (where ${days} <= 126)::int as within_18 ${open}`, [today, userId]),
-    tx.query<{ band_index: number; count: number }>(
-      `select case when ${days} <= 7 then 1 when ${days} > 728 then 105 else ceil(${days} / 7.0)::int end as band_index, count(*)::int as count
-       ${open} group by 1 order by 1`,
-      [today, userId],
-    ),
-    tx.query<{ week: number; count: number }>(
-      `select ((p.clock_period_start + 127) - $1::date - 1) / 7 + 1 as week, count(*)::int as count
-       ${open} and p.clock_period_start + 127 > $1::date and p.clock_period_start + 127 <= $1::date + 28
-       group by 1 order by 1`,
-      [today, userId],
-    ),
-    tx.query<StatsRows['specialties'][number]>(
-      `select p.specialty, count(*)::int as open, count(*) filter (where ${days} <= 126)::int as within_18 ${open} group by 1 order by 1`,
-      [today, userId],
-    ),
-  ]);
+  const params = [today, userId];
+  // One transaction is one connection, so the statements run one after another.
+  const totals = await tx.query<StatsRows['totals']>(
+    `select count(*)::int as total_open, count(*) filter (where ${days} <= 126)::int as within_18 ${open}`,
+    params,
+  );
+  const bands = await tx.query<{ band_index: number; count: number }>(
+    `select case when ${days} <= 7 then 1 when ${days} > 728 then 105 else ceil(${days} / 7.0)::int end as band_index,
+            count(*)::int as count
+     ${open} group by 1 order by 1`,
+    params,
+  );
+  const upcoming = await tx.query<{ week: number; count: number }>(
+    `select ((p.clock_period_start + 127) - $1::date - 1) / 7 + 1 as week, count(*)::int as count
+     ${open} and p.clock_period_start + 127 > $1::date and p.clock_period_start + 127 <= $1::date + 28
+     group by 1 order by 1`,
+    params,
+  );
+  const specialties = await tx.query<StatsRows['specialties'][number]>(
+    `select p.specialty, count(*)::int as open, count(*) filter (where ${days} <= 126)::int as within_18
+     ${open} group by 1 order by 1`,
+    params,
+  );
   return { totals: totals.rows[0]!, bands: bands.rows, upcoming: upcoming.rows, specialties: specialties.rows };
 }
