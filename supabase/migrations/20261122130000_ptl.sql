@@ -32,15 +32,14 @@ create table public.ptl_patients (
 );
 comment on table public.ptl_patients is 'RTT pathways on a trainee''s own PTL; clock_* columns are derived from ptl_events by the server.';
 
+-- Also the owner index every policy uses (user_id leads it). Indexes are kept to what the hot
+-- queries need: each one more costs every row of a 100,000-row import.
 create unique index ptl_patients_user_patient_id_key on public.ptl_patients (user_id, patient_id);
-create index ptl_patients_user_id_idx on public.ptl_patients (user_id);
 -- The PTL proper: open clocks, longest wait (earliest period start) first, overall and per specialty.
 create index ptl_patients_open_wait_idx on public.ptl_patients (user_id, clock_period_start, id)
   where clock_state = 'running' and on_ptl;
 create index ptl_patients_open_specialty_wait_idx on public.ptl_patients (user_id, specialty, clock_period_start, id)
   where clock_state = 'running' and on_ptl;
-create index ptl_patients_user_name_idx on public.ptl_patients (user_id, patient_name, id);
-create index ptl_patients_user_referral_idx on public.ptl_patients (user_id, referral_date, id);
 
 create trigger ptl_patients_bump_version
   before update on public.ptl_patients

@@ -284,7 +284,8 @@ describe.each(dbTargets)('PTL on %s', (target) => {
       const lines = res.text.trim().split('\n');
       expect(lines).toHaveLength(1 + 8);
       expect(lines[0]).toMatch(/^patient_id,patient_name,nhs_number,specialty,referral_date,clock_start_date,pathway_type,priority,current_status,clock_state/);
-      expect(lines.find((l) => l.startsWith('W400,'))).toMatch(/,400,57,>57-58,52-65,/);
+      expect(lines.find((l) => l.startsWith('W400,'))).toMatch(/,running,\d{4}-\d{2}-\d{2},,400,57,>57-58,52-65,\d{4}-\d{2}-\d{2},true,true$/);
+      expect(lines.find((l) => l.startsWith('T1,'))).toMatch(/,stopped,2025-01-02,2025-02-01,30,4,>4-5,0-18,2025-05-09,false,true$/);
 
       const d = await createUser(app);
       const imported = await app.http.request('POST', '/api/ptl/import?mode=atomic', res.text, { token: d.token, headers: { 'content-type': 'text/csv' } });

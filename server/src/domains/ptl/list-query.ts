@@ -67,9 +67,16 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * Builds the page query: the caller's own pathways (RLS enforces it too), the filters, and a
  * keyset condition after the cursor. `$1` is the census date and `$2` the caller's id.
- * Selects one extra row so the caller knows whether there is a next page.
+ * Selects one extra row so the caller knows whether there is a next page; `idsOnly` gives every
+ * matching id in order instead.
  */
-export function buildListQuery(q: PathwayListQuery, today: string, userId: string, cursor: Cursor | null): { sql: string; params: unknown[]; sortKeySql: string } {
+export function buildListQuery(
+  q: PathwayListQuery,
+  today: string,
+  userId: string,
+  cursor: Cursor | null,
+  opts: { idsOnly?: boolean } = {},
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [today, userId];
   const add = (v: unknown) => {
     params.push(v);
@@ -119,11 +126,12 @@ export function buildListQuery(q: PathwayListQuery, today: string, userId: strin
     const op = sort.dir === 'asc' ? '>' : '<';
     where.push(`(${sort.expr}, p.id) ${op} (${add(cursor.key)}${cast}, ${add(cursor.id)}::uuid)`);
   }
-  const limit = add(q.limit + 1);
-  const sql = `select p.*, ${sort.expr} as sort_key
+  const columns = opts.idsOnly ? 'p.id' : `p.*, ${sort.expr} as sort_key`;
+  const limit = opts.idsOnly ? '' : `limit ${add(q.limit + 1)}`;
+  const sql = `select ${columns}
     from public.ptl_patients p
     where ${where.join(' and ')}
     order by ${sort.expr} ${sort.dir}, p.id ${sort.dir}
-    limit ${limit}`;
-  return { sql, params, sortKeySql: sort.expr };
+    ${limit}`;
+  return { sql, params };
 }

@@ -151,40 +151,56 @@ export async function insertPathwayBatch(tx: Queryable, userId: string, rows: Pa
   return new Set(inserted.map((r) => r.patient_id));
 }
 
-export interface StatsRows {
-  totals: { total_open: number; within_18: number };
-  bands: { band_index: number; count: number }[];
-  upcoming: { week: number; count: number }[];
-  specialties: { specialty: string; open: number; within_18: number }[];
+export interface StatsGroup {
+  specialty: string;
+  /** Days waited at the census date by every open clock in this group. */
+  days: number;
+  count: number;
 }
 
-/** All the PTL's headline figures for the census date, computed in the database over open clocks. */
-export async function stats(tx: Queryable, userId: string, today: string): Promise<StatsRows> {
-  const open = `from public.ptl_patients p
-    where p.user_id = $2 and p.clock_state = 'running' and p.on_ptl and p.clock_period_start <= $1::date`;
-  const days = DAYS_SQL;
-  const params = [today, userId];
-  // One transaction is one connection, so the statements run one after another.
-  const totals = await tx.query<StatsRows['totals']>(
-    `select count(*)::int as total_open, count(*) filter (where ${days} <= 126)::int as within_18 ${open}`,
-    params,
+/**
+ * The open clocks at the census date, counted per specialty and days waited: one scan with
+ * nothing computed per row but a subtraction; the service turns it into every figure.
+ */
+export async function statsGroups(tx: Queryable, userId: string, today: string): Promise<StatsGroup[]> {
+  const { rows } = await tx.query<StatsGroup>(
+    `select p.specialty, $1::date - p.clock_period_start as days, count(*)::int as count
+       from public.ptl_patients p
+      where p.user_id = $2 and p.clock_state = 'running' and p.on_ptl and p.clock_period_start <= $1::date
+      group by p.specialty, p.clock_period_start`,
+    [today, userId],
   );
-  const bands = await tx.query<{ band_index: number; count: number }>(
-    `select case when ${days} <= 7 then 1 when ${days} > 728 then 105 else ceil(${days} / 7.0)::int end as band_index,
-            count(*)::int as count
-     ${open} group by 1 order by 1`,
-    params,
+  return rows;
+}
+
+/** The ids of the whole filtered list in display order: one sort, so an export can fetch rows by chunk. */
+export async function listIds(tx: Queryable, q: PathwayListQuery, today: string, userId: string): Promise<string[]> {
+  const { sql, params } = buildListQuery(q, today, userId, null, { idsOnly: true });
+  const { rows } = await tx.query<{ id: string }>(sql, params);
+  return rows.map((r) => r.id);
+}
+
+export interface ExportRow extends PathwayFieldsRow {
+  clock_state: string;
+  clock_period_start: string;
+  clock_stop_date: string | null;
+  days_waited: number;
+  breach_date: string;
+  on_ptl: boolean;
+}
+
+/** The export's columns for these pathways, in the order given; waits are worked out by the database. */
+export async function exportRows(tx: Queryable, userId: string, ids: string[], today: string): Promise<ExportRow[]> {
+  const { rows } = await tx.query<ExportRow>(
+    `select p.patient_id, p.patient_name, p.nhs_number, p.specialty, p.referral_date, p.clock_start_date, p.pathway_type,
+            p.priority, p.current_status, p.clock_state, p.clock_period_start, p.clock_stop_date,
+            greatest(0, coalesce(p.clock_stop_date, $3::date) - p.clock_period_start) as days_waited,
+            p.clock_period_start + 127 as breach_date, p.on_ptl
+       from unnest($2::uuid[]) with ordinality as wanted (id, position)
+       join public.ptl_patients p on p.id = wanted.id
+      where p.user_id = $1
+      order by wanted.position`,
+    [userId, ids, today],
   );
-  const upcoming = await tx.query<{ week: number; count: number }>(
-    `select ((p.clock_period_start + 127) - $1::date - 1) / 7 + 1 as week, count(*)::int as count
-     ${open} and p.clock_period_start + 127 > $1::date and p.clock_period_start + 127 <= $1::date + 28
-     group by 1 order by 1`,
-    params,
-  );
-  const specialties = await tx.query<StatsRows['specialties'][number]>(
-    `select p.specialty, count(*)::int as open, count(*) filter (where ${days} <= 126)::int as within_18
-     ${open} group by 1 order by 1`,
-    params,
-  );
-  return { totals: totals.rows[0]!, bands: bands.rows, upcoming: upcoming.rows, specialties: specialties.rows };
+  return rows;
 }

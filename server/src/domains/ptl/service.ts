@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { Page } from '../../contract/pagination.js';
@@ -19,16 +19,17 @@ import type { Db, Queryable } from '../../db/types.js';
 import { AppError, conflict, notFound, validationFailed } from '../../errors.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import type { AuthContext } from '../accounts/auth-context.js';
-import { addDays, BREACH_DAYS, daysBetween, monthlyBand, waitGroup } from './clock.js';
+import { addDays, BREACH_DAYS, monthlyBand, waitGroup } from './clock.js';
 import { CsvHeaderError, EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS, parsePtlCsv } from './csv.js';
 import { todayInEngland } from './dates.js';
-import { decodeCursor, encodeCursor, type Cursor } from './list-query.js';
+import { decodeCursor, encodeCursor } from './list-query.js';
 import { presentPathway, presentPathwayDetail } from './present.js';
 import * as repo from './repo.js';
 import { clockFor, pathwayDateProblems } from './rules.js';
 
 const IMPORT_BATCH = 1_000;
-const EXPORT_PAGE = 5_000;
+const EXPORT_CHUNK = 5_000;
+const CSV_OPTIONS = { cast: { boolean: (v: boolean) => (v ? 'true' : 'false') } };
 
 type PathwayInput = z.output<typeof PathwayCreateSchema>;
 type EventInput = z.output<typeof PtlEventCreateSchema>;
@@ -169,39 +170,54 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
 
     async stats(auth: AuthContext, asOf: string | undefined): Promise<PtlStats> {
       const census = asOf ?? today();
-      const s = await db.asUser(auth.claims, (tx) => repo.stats(tx, auth.account.id, census));
-      const counts = new Map(s.bands.map((b) => [b.band_index, b.count]));
-      const maxIndex = Math.max(0, ...counts.keys());
-      const by_band = Array.from({ length: maxIndex }, (_, i) => ({ band: monthlyBand(i === 0 ? 0 : 7 * (i + 1)), count: counts.get(i + 1) ?? 0 }));
+      const groups = await db.asUser(auth.claims, (tx) => repo.statsGroups(tx, auth.account.id, census));
+      const bands = new Map<number, number>();
+      const weeks = new Map<number, number>();
+      const specialties = new Map<string, { open: number; within_18: number }>();
+      let total_open = 0;
+      let within_18 = 0;
+      for (const g of groups) {
+        // Band k holds days (7(k-1), 7k] (band 1 also holds day 0), so bands 1–18 are the waits within 18 weeks.
+        const band = g.days <= 7 ? 1 : g.days > 728 ? 105 : Math.ceil(g.days / 7);
+        const within = g.days <= BREACH_DAYS ? g.count : 0;
+        total_open += g.count;
+        within_18 += within;
+        bands.set(band, (bands.get(band) ?? 0) + g.count);
+        // Passes 18 weeks on day 127, i.e. (127 - days) days after the census date.
+        const daysToBreach = BREACH_DAYS + 1 - g.days;
+        if (daysToBreach >= 1 && daysToBreach <= 28) {
+          const week = Math.ceil(daysToBreach / 7);
+          weeks.set(week, (weeks.get(week) ?? 0) + g.count);
+        }
+        const sp = specialties.get(g.specialty) ?? { open: 0, within_18: 0 };
+        sp.open += g.count;
+        sp.within_18 += within;
+        specialties.set(g.specialty, sp);
+      }
+      const maxIndex = Math.max(0, ...bands.keys());
       const by_wait_group = Object.fromEntries(WAIT_GROUPS.map((g) => [g, 0])) as Record<WaitGroup, number>;
-      // Every band index k covers days (7(k-1), 7k]; the group thresholds are whole weeks, so a band sits in one group.
-      for (const [index, count] of counts) by_wait_group[waitGroup(index * 7)] += count;
-      const weekly = new Map(s.upcoming.map((u) => [u.week, u.count]));
-      const { total_open, within_18 } = s.totals;
-      const percent = total_open ? Math.round((within_18 / total_open) * 1000) / 10 : null;
+      for (const [index, count] of bands) by_wait_group[waitGroup(index * 7)] += count;
+      const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
+      const overall = total_open ? percent(within_18, total_open) : null;
       return {
         as_of: census,
         total_open,
         within_18_weeks: within_18,
-        percent_within_18: percent,
+        percent_within_18: overall,
         standard_percent: 92,
-        meets_standard: percent === null ? null : percent >= 92,
-        by_band,
+        meets_standard: overall === null ? null : overall >= 92,
+        by_band: Array.from({ length: maxIndex }, (_, i) => ({ band: monthlyBand(7 * (i + 1)), count: bands.get(i + 1) ?? 0 })),
         by_wait_group,
         breached: total_open - within_18,
         breaches_next_4_weeks: [1, 2, 3, 4].map((week) => ({
           week,
           from: addDays(census, 7 * (week - 1) + 1),
           to: addDays(census, 7 * week),
-          count: weekly.get(week) ?? 0,
+          count: weeks.get(week) ?? 0,
         })),
-        by_specialty: s.specialties.map((r) => ({
-          specialty: r.specialty,
-          open: r.open,
-          within_18: r.within_18,
-          percent_within_18: Math.round((r.within_18 / r.open) * 1000) / 10,
-          breached: r.open - r.within_18,
-        })),
+        by_specialty: [...specialties.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([specialty, s]) => ({ specialty, open: s.open, within_18: s.within_18, percent_within_18: percent(s.within_18, s.open), breached: s.open - s.within_18 })),
       };
     },
 
@@ -257,42 +273,43 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
       return result(true, imported);
     },
 
-    /** Streams the caller's PTL as CSV, page by page, so memory stays flat however long it is. */
+    /** Streams the caller's PTL as CSV in chunks, so memory holds ids, not rows, however long it is. */
     async exportCsv(auth: AuthContext, q: PathwayListQuery, out: Writable): Promise<void> {
       const census = q.as_of ?? today();
-      const csv = stringify({ header: true, columns: [...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS] });
-      csv.pipe(out);
-      const write = (record: Record<string, unknown>) =>
-        csv.write(record) ? Promise.resolve() : new Promise<void>((resolve) => csv.once('drain', () => resolve()));
-      let cursor: Cursor | null = null;
-      const pageQuery = { ...q, limit: EXPORT_PAGE };
-      for (;;) {
-        const rows = await db.asUser(auth.claims, (tx) => repo.listPage(tx, pageQuery, census, auth.account.id, cursor));
-        const page = rows.slice(0, EXPORT_PAGE);
-        for (const r of page) {
-          const days = Math.max(0, daysBetween(r.clock_period_start, r.clock_stop_date ?? census));
-          await write({
-            ...fieldsOf(r),
-            clock_state: r.clock_state,
-            clock_period_start: r.clock_period_start,
-            clock_stop_date: r.clock_stop_date ?? '',
-            days_waited: days,
-            weeks_waited: Math.floor(days / 7),
-            band: monthlyBand(days),
-            wait_group: waitGroup(days),
-            breach_date: addDays(r.clock_period_start, BREACH_DAYS + 1),
-            breached: r.clock_state !== 'nullified' && days > BREACH_DAYS,
-            on_ptl: r.on_ptl,
-          });
-        }
-        const last = page.at(-1);
-        if (rows.length <= EXPORT_PAGE || !last) break;
-        cursor = { key: last.sort_key, id: last.id };
+      const columns = [...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS];
+      const send = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+      // One sort for the whole list, then the rows in chunks in that order: every chunk is an index lookup.
+      const ids = await db.asUser(auth.claims, (tx) => repo.listIds(tx, q, census, auth.account.id));
+      await send(stringify([columns], CSV_OPTIONS));
+      for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
+        const rows = await db.asUser(auth.claims, (tx) => repo.exportRows(tx, auth.account.id, ids.slice(i, i + EXPORT_CHUNK), census));
+        const records = rows.map((r) => [
+          r.patient_id,
+          r.patient_name,
+          r.nhs_number,
+          r.specialty,
+          r.referral_date,
+          r.clock_start_date,
+          r.pathway_type,
+          r.priority,
+          r.current_status,
+          r.clock_state,
+          r.clock_period_start,
+          r.clock_stop_date,
+          r.days_waited,
+          Math.floor(r.days_waited / 7),
+          monthlyBand(r.days_waited),
+          waitGroup(r.days_waited),
+          r.breach_date,
+          r.clock_state !== 'nullified' && r.days_waited > BREACH_DAYS,
+          r.on_ptl,
+        ]);
+        await send(stringify(records, CSV_OPTIONS));
       }
-      csv.end();
       await new Promise<void>((resolve, reject) => {
         out.once('finish', resolve);
         out.once('error', reject);
+        out.end();
       });
     },
   };
