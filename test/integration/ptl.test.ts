@@ -4,11 +4,7 @@ import { dbTargets } from '../helpers/db.js';
 import { createAdmin, createUser, signIn, type TestUser } from '../helpers/factories.js';
 import { CSV_HEADER, pathwayInput, syntheticNhsNumber, uniquePatientId } from '../helpers/ptl.js';
 import { connectSocket, type ClientSocket } from '../helpers/sockets.js';
-
-async function expectSqlError(promise: Promise<unknown>, code: string) {
-  const err = await promise.then(() => null, (e: { code?: string }) => e);
-  expect(err?.code).toBe(code);
-}
+import { expectSqlError } from '../helpers/sql.js';
 
 describe.each(dbTargets)('PTL on %s', (target) => {
   let app: TestApp;

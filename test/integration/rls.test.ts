@@ -6,18 +6,7 @@ import type { Claims, Queryable } from '../../server/src/db/types.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { dbTargets } from '../helpers/db.js';
 import { createAdmin, createUser, type TestUser } from '../helpers/factories.js';
-
-/** Awaits a statement that must fail with this SQLSTATE (42501: insufficient privilege / RLS). */
-async function expectSqlError(promise: Promise<unknown>, code: string): Promise<void> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught, `expected SQLSTATE ${code}, but the statement succeeded`).toBeDefined();
-  expect((caught as { code?: string }).code, String((caught as Error).message)).toBe(code);
-}
+import { expectSqlError } from '../helpers/sql.js';
 
 interface ProfileRow {
   user_id: string;

@@ -4,9 +4,7 @@ import type { PathwayListQuery } from '../../contract/ptl.js';
 import type { Queryable } from '../../db/types.js';
 import { buildListQuery, DAYS_SQL, type Cursor } from './list-query.js';
 
-export interface PathwayRow {
-  id: string;
-  user_id: string;
+export interface PathwayFieldsRow {
   patient_id: string;
   patient_name: string;
   nhs_number: string | null;
@@ -16,10 +14,11 @@ export interface PathwayRow {
   pathway_type: string;
   priority: string | null;
   current_status: string;
-  clock_state: string;
-  clock_period_start: string;
-  clock_stop_date: string | null;
-  on_ptl: boolean;
+}
+
+export interface PathwayRow extends PathwayFieldsRow, DerivedClock {
+  id: string;
+  user_id: string;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -44,17 +43,6 @@ export interface DerivedClock {
   on_ptl: boolean;
 }
 
-export interface PathwayFieldsRow {
-  patient_id: string;
-  patient_name: string;
-  nhs_number: string | null;
-  specialty: string;
-  referral_date: string;
-  clock_start_date: string;
-  pathway_type: string;
-  priority: string | null;
-  current_status: string;
-}
 
 const EVENT_COLUMNS = 'id, pathway_id, event_type, event_date, rtt_status, appointment_communicated, note, created_at';
 
