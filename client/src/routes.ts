@@ -13,6 +13,9 @@ import NotFoundPage from './pages/errors/NotFoundPage.svelte';
 import MdtPage from './pages/mdt/MdtPage.svelte';
 import PortfolioPage from './pages/portfolio/PortfolioPage.svelte';
 import ProfilePage from './pages/profile/ProfilePage.svelte';
+import PathwayFormPage from './pages/ptl/PathwayFormPage.svelte';
+import PathwayPage from './pages/ptl/PathwayPage.svelte';
+import PtlImportPage from './pages/ptl/PtlImportPage.svelte';
 import PtlPage from './pages/ptl/PtlPage.svelte';
 import QualityPage from './pages/quality/QualityPage.svelte';
 import RecordsPage from './pages/records/RecordsPage.svelte';
@@ -42,6 +45,10 @@ export const ROUTES: readonly Route[] = [
   { path: '/sessions', title: 'Sessions', access: 'user', component: SessionsPage },
   { path: '/cases', title: 'Case library', access: 'user', component: CasesPage },
   { path: '/ptl', title: 'PTL', access: 'user', component: PtlPage },
+  { path: '/ptl/new', title: 'Add a pathway', access: 'user', component: PathwayFormPage },
+  { path: '/ptl/import', title: 'Import pathways', access: 'user', component: PtlImportPage },
+  { path: '/ptl/:id', title: 'Pathway', access: 'user', component: PathwayPage },
+  { path: '/ptl/:id/edit', title: 'Edit pathway', access: 'user', component: PathwayFormPage },
   { path: '/cancer', title: 'Cancer', access: 'user', component: CancerPage },
   { path: '/mdt', title: 'MDT', access: 'user', component: MdtPage },
   { path: '/booking', title: 'Booking', access: 'user', component: BookingPage },
@@ -58,7 +65,34 @@ export const NOT_FOUND: Route = { path: '*', title: 'Page not found', access: 'a
 
 export function matchRoute(path: string): Route {
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return ROUTES.find((r) => r.path === normalised) ?? NOT_FOUND;
+  return (
+    ROUTES.find((r) => r.path === normalised) ??
+    ROUTES.find((r) => r.path.includes(':') && routeParams(r.path, normalised) !== null) ??
+    NOT_FOUND
+  );
+}
+
+/** The `:name` segments of `pattern` as found in `path` (e.g. `/ptl/:id`), or null when it does not fit. */
+export function routeParams(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = (path.length > 1 ? path.replace(/\/+$/, '') : path).split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const h = have[i] ?? '';
+    if (w.startsWith(':')) {
+      if (!h) return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
+    } else if (w !== h) {
+      return null;
+    }
+  }
+  return params;
 }
 
 /** Where the guard sends someone who may not see `route`, or null to show it. */

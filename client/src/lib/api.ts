@@ -8,9 +8,18 @@ import type {
   LoginResponse,
   MeResponse,
   OwnProfile,
+  Page,
   PasswordResetConfirmInput,
   PasswordResetRequestInput,
+  Pathway,
+  PathwayCreateInput,
+  PathwayDetail,
+  PathwayListQuery,
+  PathwayUpdateInput,
   ProfileUpdateInput,
+  PtlEventCreateInput,
+  PtlImportResult,
+  PtlStats,
   PublicProfile,
   User,
 } from '$contract';
@@ -48,9 +57,15 @@ function fallbackError(status: number): ApiError {
   return { code: 'internal', message: 'Something went wrong' };
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+/** `contentType` sends `body` as it is (a string, e.g. CSV text) instead of as JSON. */
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: { contentType?: string } = {},
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
 
   let response: Response;
   try {
@@ -58,7 +73,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : options.contentType ? String(body) : JSON.stringify(body),
     });
   } catch {
     return {
@@ -86,6 +101,21 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   };
 }
 
+/** Filters and sort of the PTL list (and its CSV export); absent values use the server's defaults. */
+export type PtlListParams = Partial<PathwayListQuery>;
+
+/** `?a=1&b=2` from the values that are set, or '' when none are. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const ptlPath = (id: string) => `/api/ptl/${encodeURIComponent(id)}`;
+
 export const api = {
   health: () => request<HealthResponse>('GET', '/api/health'),
 
@@ -102,4 +132,20 @@ export const api = {
 
   getProfile: (userId: string) => request<PublicProfile>('GET', `/api/profiles/${encodeURIComponent(userId)}`),
   updateMyProfile: (input: ProfileUpdateInput) => request<OwnProfile>('PATCH', '/api/profiles/me', input),
+
+  listPathways: (params: PtlListParams) => request<Page<Pathway>>('GET', `/api/ptl${queryString(params)}`),
+  ptlStats: (asOf?: string) => request<PtlStats>('GET', `/api/ptl/stats${queryString({ as_of: asOf })}`),
+  getPathway: (id: string) => request<PathwayDetail>('GET', ptlPath(id)),
+  createPathway: (input: PathwayCreateInput) => request<Pathway>('POST', '/api/ptl', input),
+  updatePathway: (id: string, input: PathwayUpdateInput) => request<Pathway>('PATCH', ptlPath(id), input),
+  deletePathway: (id: string) => request<void>('DELETE', ptlPath(id)),
+  addPtlEvent: (id: string, input: PtlEventCreateInput) =>
+    request<PathwayDetail>('POST', `${ptlPath(id)}/events`, input),
+  deletePtlEvent: (id: string, eventId: string) =>
+    request<PathwayDetail>('DELETE', `${ptlPath(id)}/events/${encodeURIComponent(eventId)}`),
+  /** The body is the CSV file's text; progress arrives as `ptl:import:progress` socket events. */
+  importPtl: (csv: string, params: { mode: 'atomic' | 'partial'; import_id: string }) =>
+    request<PtlImportResult>('POST', `/api/ptl/import${queryString(params)}`, csv, { contentType: 'text/csv' }),
+  /** For a plain download link: the list's filters, without paging. */
+  ptlExportUrl: (params: Omit<PtlListParams, 'limit' | 'cursor'>) => `/api/ptl/export.csv${queryString(params)}`,
 };

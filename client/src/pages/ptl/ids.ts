@@ -1,0 +1,20 @@
+/** The `:id` of `/ptl/:id` and `/ptl/:id/edit`, or null on other PTL paths. */
+export function pathwayIdFrom(path: string): string | null {
+  const match = /^\/ptl\/([^/]+)(?:\/edit)?\/?$/.exec(path);
+  if (!match?.[1] || match[1] === 'new' || match[1] === 'import') return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** A random version 4 UUID; `crypto.randomUUID` needs a secure context, plain http on a LAN is not one. */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
