@@ -43,7 +43,7 @@ export interface DerivedClock {
   on_ptl: boolean;
 }
 
-
+const EVENT_COLUMNS = 'id, pathway_id, event_type, event_date, rtt_status, appointment_communicated, note, created_at';
 
 export async function listPage(tx: Queryable, q: PathwayListQuery, today: string, userId: string, cursor: Cursor | null) {
   const { sql, params } = buildListQuery(q, today, userId, cursor);
