@@ -35,10 +35,9 @@ comment on table public.ptl_patients is 'RTT pathways on a trainee''s own PTL; c
 -- Also the owner index every policy uses (user_id leads it). Indexes are kept to what the hot
 -- queries need: each one more costs every row of a 100,000-row import.
 create unique index ptl_patients_user_patient_id_key on public.ptl_patients (user_id, patient_id);
--- The PTL proper: open clocks, longest wait (earliest period start) first, overall and per specialty.
+-- The PTL proper: open clocks, longest wait (earliest period start) first. A filter (specialty,
+-- priority…) walks this index in order and skips non-matching rows, which stays fast for a page.
 create index ptl_patients_open_wait_idx on public.ptl_patients (user_id, clock_period_start, id)
-  where clock_state = 'running' and on_ptl;
-create index ptl_patients_open_specialty_wait_idx on public.ptl_patients (user_id, specialty, clock_period_start, id)
   where clock_state = 'running' and on_ptl;
 
 create trigger ptl_patients_bump_version
@@ -136,3 +135,129 @@ create policy "A user records events on their own pathways"
 create policy "A user deletes their own pathway events"
   on public.ptl_events for delete to authenticated
   using (user_id = (select auth.uid()));
+
+-- Open clocks counted per user, specialty and period start, kept exact by statement-level triggers,
+-- so the PTL's statistics read a few thousand counters instead of scanning every pathway.
+create table public.ptl_open_counts (
+  user_id uuid not null references public.accounts (id) on delete cascade,
+  specialty text not null,
+  clock_period_start date not null,
+  pathways integer not null,
+  primary key (user_id, specialty, clock_period_start)
+);
+comment on table public.ptl_open_counts is 'Open RTT clocks per user, specialty and period start; maintained by triggers on ptl_patients.';
+
+alter table public.ptl_open_counts enable row level security;
+revoke all on table public.ptl_open_counts from anon, authenticated;
+grant select on table public.ptl_open_counts to authenticated;
+
+-- A trainee reads the counters of their own PTL only.
+create policy "A user reads their own PTL counts"
+  on public.ptl_open_counts for select to authenticated
+  using (user_id = (select auth.uid()));
+
+-- Admins read every trainee's counters, read-only.
+create policy "Admins read every PTL count"
+  on public.ptl_open_counts for select to authenticated
+  using ((select private.is_admin()));
+
+-- Applies the change a statement made: rows that left the open set count down, rows that joined count
+-- up. Only increases may create a counter; a decrease finds its counter or nothing (when an account
+-- is erased its counters go first, by cascade). Only the counters touched are checked for zero.
+-- Security definer because clients have no write grant on the counters; it only ever moves them by
+-- what the (RLS-checked) statement on ptl_patients itself did.
+create or replace function private.ptl_open_counts_apply(changes jsonb)
+returns void
+language sql
+security definer
+set search_path = ''
+as $$
+  with delta as (
+    select (x ->> 'user_id')::uuid as user_id, x ->> 'specialty' as specialty,
+           (x ->> 'clock_period_start')::date as clock_period_start, sum((x ->> 'delta')::int)::int as n
+      from jsonb_array_elements(changes) as x
+     group by 1, 2, 3
+  ),
+  -- One statement may not modify a row twice, so counters that reach zero are deleted and the
+  -- others updated: two disjoint sets.
+  emptied as (
+    delete from public.ptl_open_counts c
+     using delta d
+     where d.n < 0 and c.pathways + d.n <= 0
+       and c.user_id = d.user_id and c.specialty = d.specialty and c.clock_period_start = d.clock_period_start
+  ),
+  decreased as (
+    update public.ptl_open_counts c set pathways = c.pathways + d.n
+      from delta d
+     where d.n < 0 and c.pathways + d.n > 0
+       and c.user_id = d.user_id and c.specialty = d.specialty and c.clock_period_start = d.clock_period_start
+  )
+  insert into public.ptl_open_counts as c (user_id, specialty, clock_period_start, pathways)
+  select user_id, specialty, clock_period_start, n from delta where n > 0
+  on conflict (user_id, specialty, clock_period_start)
+  do update set pathways = c.pathways + excluded.pathways;
+$$;
+revoke all on function private.ptl_open_counts_apply(jsonb) from public;
+
+create or replace function private.ptl_open_counts_after_insert()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.ptl_open_counts_apply(coalesce((
+    select jsonb_agg(jsonb_build_object('user_id', user_id, 'specialty', specialty, 'clock_period_start', clock_period_start, 'delta', n))
+      from (select user_id, specialty, clock_period_start, count(*) as n from new_rows
+             where clock_state = 'running' and on_ptl group by 1, 2, 3) g), '[]'::jsonb));
+  return null;
+end;
+$$;
+
+create or replace function private.ptl_open_counts_after_delete()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.ptl_open_counts_apply(coalesce((
+    select jsonb_agg(jsonb_build_object('user_id', user_id, 'specialty', specialty, 'clock_period_start', clock_period_start, 'delta', -n))
+      from (select user_id, specialty, clock_period_start, count(*) as n from old_rows
+             where clock_state = 'running' and on_ptl group by 1, 2, 3) g), '[]'::jsonb));
+  return null;
+end;
+$$;
+
+create or replace function private.ptl_open_counts_after_update()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.ptl_open_counts_apply(coalesce((
+    select jsonb_agg(jsonb_build_object('user_id', user_id, 'specialty', specialty, 'clock_period_start', clock_period_start, 'delta', n))
+      from (select user_id, specialty, clock_period_start, sum(delta) as n
+              from (select user_id, specialty, clock_period_start, 1 as delta from new_rows where clock_state = 'running' and on_ptl
+                    union all
+                    select user_id, specialty, clock_period_start, -1 from old_rows where clock_state = 'running' and on_ptl) d
+             group by 1, 2, 3 having sum(delta) <> 0) g), '[]'::jsonb));
+  return null;
+end;
+$$;
+revoke all on function private.ptl_open_counts_after_insert(), private.ptl_open_counts_after_delete(),
+  private.ptl_open_counts_after_update() from public;
+
+create trigger ptl_patients_open_counts_insert
+  after insert on public.ptl_patients
+  referencing new table as new_rows
+  for each statement execute function private.ptl_open_counts_after_insert();
+create trigger ptl_patients_open_counts_delete
+  after delete on public.ptl_patients
+  referencing old table as old_rows
+  for each statement execute function private.ptl_open_counts_after_delete();
+create trigger ptl_patients_open_counts_update
+  after update on public.ptl_patients
+  referencing old table as old_rows new table as new_rows
+  for each statement execute function private.ptl_open_counts_after_update();

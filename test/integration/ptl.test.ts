@@ -289,6 +289,74 @@ describe.each(dbTargets)('PTL on %s', (target) => {
     });
   });
 
+  describe('open-clock counters behind the stats', () => {
+    const recount = async (userId: string) => {
+      const counted = await app.db.query<{ specialty: string; start: string; n: number }>(
+        `select specialty, clock_period_start::text as start, count(*)::int as n from public.ptl_patients
+          where user_id = $1 and clock_state = 'running' and on_ptl group by 1, 2 order by 1, 2`,
+        [userId],
+      );
+      const kept = await app.db.query<{ specialty: string; start: string; n: number }>(
+        'select specialty, clock_period_start::text as start, pathways as n from public.ptl_open_counts where user_id = $1 order by 1, 2',
+        [userId],
+      );
+      return { counted: counted.rows, kept: kept.rows };
+    };
+
+    it('always equal a recount of the open clocks, whatever changed', async () => {
+      const e = await createUser(app);
+      const expectConsistent = async (step: string) => {
+        const { counted, kept } = await recount(e.id);
+        expect(kept, step).toEqual(counted);
+      };
+      const p1 = await addPathway(e, { specialty: 'Urology', clock_start_date: '2025-03-03', referral_date: '2025-03-03' });
+      const p2 = await addPathway(e, { specialty: 'Urology', clock_start_date: '2025-03-03', referral_date: '2025-03-03' });
+      const p3 = await addPathway(e, { specialty: 'Cardiology', clock_start_date: '2025-04-01', referral_date: '2025-04-01' });
+      await expectConsistent('after creates');
+      expect((await recount(e.id)).kept).toEqual([
+        { specialty: 'Cardiology', start: '2025-04-01', n: 1 },
+        { specialty: 'Urology', start: '2025-03-03', n: 2 },
+      ]);
+      await app.http.post(`/api/ptl/${p1.id}/events`, { event_type: 'treatment_outpatient', event_date: '2025-05-01' }, { token: e.token });
+      await expectConsistent('after a stop');
+      await app.http.post(`/api/ptl/${p2.id}/events`, { event_type: 'transferred_out', event_date: '2025-05-02' }, { token: e.token });
+      await expectConsistent('after a transfer');
+      const detail = await app.http.get(`/api/ptl/${p3.id}`, { token: e.token });
+      await app.http.patch(`/api/ptl/${p3.id}`, { version: detail.body.version, specialty: 'Dermatology', clock_start_date: '2025-04-02' }, { token: e.token });
+      await expectConsistent('after moving specialty and start');
+      const first = await app.http.post(`/api/ptl/${p1.id}/events`, { event_type: 'first_appointment_dna', event_date: '2025-03-10' }, { token: e.token });
+      await app.http.delete(`/api/ptl/${p1.id}/events/${first.body.events.find((x: { event_type: string }) => x.event_type === 'treatment_outpatient').id}`, undefined, { token: e.token });
+      await expectConsistent('after a nullification and an undone stop');
+      await app.http.request('POST', '/api/ptl/import', [CSV_HEADER, 'C1,A,,Urology,2025-03-03,2025-03-03,routine,,', 'C2,B,,Neurology,2025-06-01,2025-06-01,urgent,,'].join('\n'), {
+        token: e.token,
+        headers: { 'content-type': 'text/csv' },
+      });
+      await expectConsistent('after an import');
+      await app.http.delete(`/api/ptl/${p3.id}`, undefined, { token: e.token });
+      await expectConsistent('after a delete');
+      const erased = await app.http.delete('/api/auth/me', { password: e.password }, { token: e.token });
+      expect(erased.status, JSON.stringify(erased.body)).toBe(204);
+      expect((await recount(e.id)).kept).toEqual([]);
+    });
+
+    it('clients can read only their own counters and can write none, not even through the helper', async () => {
+      await addPathway(a, { specialty: 'Urology' });
+      const seen = await app.db.asUser(b.claims, (tx) => tx.query('select 1 from public.ptl_open_counts where user_id = $1', [a.id]));
+      expect(seen.rows).toEqual([]);
+      await expectSqlError(
+        app.db.asUser(b.claims, (tx) => tx.query("insert into public.ptl_open_counts values ($1, 'Urology', '2025-01-01', 5)", [b.id])),
+        '42501',
+      );
+      await expectSqlError(app.db.asUser(b.claims, (tx) => tx.query('update public.ptl_open_counts set pathways = 0')), '42501');
+      await expectSqlError(
+        app.db.asUser(b.claims, (tx) =>
+          tx.query(`select private.ptl_open_counts_apply($1::jsonb)`, [JSON.stringify([{ user_id: a.id, specialty: 'Urology', clock_period_start: '2025-01-06', delta: 100 }])]),
+        ),
+        '42501',
+      );
+    });
+  });
+
   describe('CSV import', () => {
     function bigCsv(rows: number, badLines: Set<number>) {
       const lines = [CSV_HEADER];

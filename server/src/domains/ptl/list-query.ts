@@ -67,15 +67,15 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * Builds the page query: the caller's own pathways (RLS enforces it too), the filters, and a
  * keyset condition after the cursor. `$1` is the census date and `$2` the caller's id.
- * Selects one extra row so the caller knows whether there is a next page; `idsOnly` gives every
- * matching id in order instead.
+ * Selects one extra row so the caller knows whether there is a next page; `unlimited` with other
+ * `columns` gives the whole list in order instead (the export).
  */
 export function buildListQuery(
   q: PathwayListQuery,
   today: string,
   userId: string,
   cursor: Cursor | null,
-  opts: { idsOnly?: boolean } = {},
+  opts: { columns?: string; unlimited?: boolean } = {},
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [today, userId];
   const add = (v: unknown) => {
@@ -126,8 +126,8 @@ export function buildListQuery(
     const op = sort.dir === 'asc' ? '>' : '<';
     where.push(`(${sort.expr}, p.id) ${op} (${add(cursor.key)}${cast}, ${add(cursor.id)}::uuid)`);
   }
-  const columns = opts.idsOnly ? 'p.id' : `p.*, ${sort.expr} as sort_key`;
-  const limit = opts.idsOnly ? '' : `limit ${add(q.limit + 1)}`;
+  const columns = opts.columns ?? `p.*, ${sort.expr} as sort_key`;
+  const limit = opts.unlimited ? '' : `limit ${add(q.limit + 1)}`;
   const sql = `select ${columns}
     from public.ptl_patients p
     where ${where.join(' and ')}

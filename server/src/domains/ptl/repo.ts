@@ -146,25 +146,17 @@ export interface StatsGroup {
 }
 
 /**
- * The open clocks at the census date, counted per specialty and days waited: one scan with
- * nothing computed per row but a subtraction; the service turns it into every figure.
+ * The open clocks at the census date, counted per specialty and days waited, read from the
+ * trigger-maintained counters; the service turns them into every figure.
  */
 export async function statsGroups(tx: Queryable, userId: string, today: string): Promise<StatsGroup[]> {
   const { rows } = await tx.query<StatsGroup>(
-    `select p.specialty, $1::date - p.clock_period_start as days, count(*)::int as count
-       from public.ptl_patients p
-      where p.user_id = $2 and p.clock_state = 'running' and p.on_ptl and p.clock_period_start <= $1::date
-      group by p.specialty, p.clock_period_start`,
+    `select specialty, $1::date - clock_period_start as days, pathways as count
+       from public.ptl_open_counts
+      where user_id = $2 and clock_period_start <= $1::date`,
     [today, userId],
   );
   return rows;
-}
-
-/** The ids of the whole filtered list in display order: one sort, so an export can fetch rows by chunk. */
-export async function listIds(tx: Queryable, q: PathwayListQuery, today: string, userId: string): Promise<string[]> {
-  const { sql, params } = buildListQuery(q, today, userId, null, { idsOnly: true });
-  const { rows } = await tx.query<{ id: string }>(sql, params);
-  return rows.map((r) => r.id);
 }
 
 export interface ExportRow extends PathwayFieldsRow {
@@ -176,18 +168,29 @@ export interface ExportRow extends PathwayFieldsRow {
   on_ptl: boolean;
 }
 
-/** The export's columns for these pathways, in the order given; waits are worked out by the database. */
-export async function exportRows(tx: Queryable, userId: string, ids: string[], today: string): Promise<ExportRow[]> {
-  const { rows } = await tx.query<ExportRow>(
-    `select p.patient_id, p.patient_name, p.nhs_number, p.specialty, p.referral_date, p.clock_start_date, p.pathway_type,
-            p.priority, p.current_status, p.clock_state, p.clock_period_start, p.clock_stop_date,
-            greatest(0, coalesce(p.clock_stop_date, $3::date) - p.clock_period_start) as days_waited,
-            p.clock_period_start + 127 as breach_date, p.on_ptl
-       from unnest($2::uuid[]) with ordinality as wanted (id, position)
-       join public.ptl_patients p on p.id = wanted.id
-      where p.user_id = $1
-      order by wanted.position`,
-    [userId, ids, today],
-  );
-  return rows;
+const EXPORT_COLUMNS = `p.patient_id, p.patient_name, p.nhs_number, p.specialty, p.referral_date, p.clock_start_date,
+  p.pathway_type, p.priority, p.current_status, p.clock_state, p.clock_period_start, p.clock_stop_date,
+  greatest(0, coalesce(p.clock_stop_date, $1::date) - p.clock_period_start) as days_waited,
+  p.clock_period_start + 127 as breach_date, p.on_ptl`;
+
+/**
+ * The whole filtered list in display order, handed over in chunks: one sort, read through a
+ * cursor, so neither the database nor this process holds more than a chunk at a time.
+ */
+export async function forEachExportChunk(
+  tx: Queryable,
+  q: PathwayListQuery,
+  today: string,
+  userId: string,
+  chunkSize: number,
+  onChunk: (rows: ExportRow[]) => Promise<void>,
+): Promise<void> {
+  const { sql, params } = buildListQuery(q, today, userId, null, { columns: EXPORT_COLUMNS, unlimited: true });
+  await tx.query(`declare ptl_export no scroll cursor for ${sql}`, params);
+  for (;;) {
+    const { rows } = await tx.query<ExportRow>(`fetch forward ${chunkSize} from ptl_export`);
+    if (rows.length) await onChunk(rows);
+    if (rows.length < chunkSize) break;
+  }
+  await tx.query('close ptl_export');
 }

@@ -273,39 +273,38 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
       return result(true, imported);
     },
 
-    /** Streams the caller's PTL as CSV in chunks, so memory holds ids, not rows, however long it is. */
+    /** Streams the caller's PTL as CSV in chunks, so memory holds one chunk however long the list is. */
     async exportCsv(auth: AuthContext, q: PathwayListQuery, out: Writable): Promise<void> {
       const census = q.as_of ?? today();
       const columns = [...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS];
       const send = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
-      // One sort for the whole list, then the rows in chunks in that order: every chunk is an index lookup.
-      const ids = await db.asUser(auth.claims, (tx) => repo.listIds(tx, q, census, auth.account.id));
       await send(stringify([columns], CSV_OPTIONS));
-      for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
-        const rows = await db.asUser(auth.claims, (tx) => repo.exportRows(tx, auth.account.id, ids.slice(i, i + EXPORT_CHUNK), census));
-        const records = rows.map((r) => [
-          r.patient_id,
-          r.patient_name,
-          r.nhs_number,
-          r.specialty,
-          r.referral_date,
-          r.clock_start_date,
-          r.pathway_type,
-          r.priority,
-          r.current_status,
-          r.clock_state,
-          r.clock_period_start,
-          r.clock_stop_date,
-          r.days_waited,
-          Math.floor(r.days_waited / 7),
-          monthlyBand(r.days_waited),
-          waitGroup(r.days_waited),
-          r.breach_date,
-          r.clock_state !== 'nullified' && r.days_waited > BREACH_DAYS,
-          r.on_ptl,
-        ]);
-        await send(stringify(records, CSV_OPTIONS));
-      }
+      await db.asUser(auth.claims, (tx) =>
+        repo.forEachExportChunk(tx, q, census, auth.account.id, EXPORT_CHUNK, async (rows) => {
+          const records = rows.map((r) => [
+            r.patient_id,
+            r.patient_name,
+            r.nhs_number,
+            r.specialty,
+            r.referral_date,
+            r.clock_start_date,
+            r.pathway_type,
+            r.priority,
+            r.current_status,
+            r.clock_state,
+            r.clock_period_start,
+            r.clock_stop_date,
+            r.days_waited,
+            Math.floor(r.days_waited / 7),
+            monthlyBand(r.days_waited),
+            waitGroup(r.days_waited),
+            r.breach_date,
+            r.clock_state !== 'nullified' && r.days_waited > BREACH_DAYS,
+            r.on_ptl,
+          ]);
+          await send(stringify(records, CSV_OPTIONS));
+        }),
+      );
       await new Promise<void>((resolve, reject) => {
         out.once('finish', resolve);
         out.once('error', reject);
