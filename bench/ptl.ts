@@ -8,7 +8,7 @@ import type { RunningServer } from '../server/src/server.js';
 
 const PRIORITIES = ['P1b', 'P2', 'P3', 'P4'];
 const ROWS = Number(process.env.BENCH_PTL_ROWS ?? 100_000);
-const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 300);
+const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 1000);
 
 function nhsNumber(seed: number): string {
   for (let n = seed; ; n++) {

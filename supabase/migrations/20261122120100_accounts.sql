@@ -15,23 +15,36 @@ create table public.accounts (
 create unique index accounts_email_key on public.accounts (email);
 comment on table public.accounts is 'One row per person who can sign in; email is stored lower-cased and unique.';
 
--- Admin checks read the account table, not a claim, so a forged or stale claim cannot grant admin.
-create or replace function private.is_admin()
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select exists (
-    select 1 from public.accounts where id = (select auth.uid()) and role = 'admin'
-  );
-$$;
-revoke all on function private.is_admin() from public;
-grant execute on function private.is_admin() to anon, authenticated, service_role;
+-- Admins act as their own database role, app_admin: it inherits everything authenticated may do
+-- (their own rows) and is what every "admins read …" policy names. The server picks it from the
+-- account's role when it opens the transaction, as Supabase's gateway picks the role from the JWT's
+-- `role` claim; a caller connected as authenticated cannot switch to it (it is not a member), and
+-- trainees' queries carry no admin check at all.
+do $$
+begin
+  if not exists (select from pg_catalog.pg_roles where rolname = 'app_admin') then
+    begin
+      create role app_admin nologin inherit;
+    exception when duplicate_object or unique_violation then
+      null; -- another database on this cluster created it a moment ago
+    end;
+  end if;
+  if not pg_catalog.pg_has_role('app_admin', 'authenticated', 'member') then
+    begin
+      grant authenticated to app_admin;
+    exception when others then
+      -- A concurrent grant from another database on the cluster; fine if it took effect.
+      if not pg_catalog.pg_has_role('app_admin', 'authenticated', 'member') then raise; end if;
+    end;
+  end if;
+  if not (select rolsuper from pg_catalog.pg_roles where rolname = current_user)
+     and not pg_catalog.pg_has_role(current_user, 'app_admin', 'member') then
+    execute format('grant app_admin to %I', current_user);
+  end if;
+end $$;
 
 alter table public.accounts enable row level security;
-revoke all on table public.accounts from anon, authenticated;
+revoke all on table public.accounts from anon, authenticated, app_admin;
 grant select on table public.accounts to authenticated;
 
 -- A signed-in user can see their own account row (email, role) and nobody else's.
@@ -41,8 +54,8 @@ create policy "A user reads their own account"
 
 -- Admins oversee trainees' progress, so they may read every account; they still cannot change any.
 create policy "Admins read every account"
-  on public.accounts for select to authenticated
-  using ((select private.is_admin()));
+  on public.accounts for select to app_admin
+  using (true);
 
 create table private.credentials (
   account_id uuid primary key references public.accounts (id) on delete cascade,

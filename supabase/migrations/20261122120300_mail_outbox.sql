@@ -12,10 +12,10 @@ create index mail_outbox_to_email_idx on public.mail_outbox (to_email, created_a
 comment on table public.mail_outbox is 'Mail the platform sent while no SMTP server was configured.';
 
 alter table public.mail_outbox enable row level security;
-revoke all on table public.mail_outbox from anon, authenticated;
-grant select on table public.mail_outbox to authenticated;
+revoke all on table public.mail_outbox from anon, authenticated, app_admin;
+grant select on table public.mail_outbox to app_admin;
 
 -- Only admins may read the outbox (it holds reset links); the server writes it as owner.
 create policy "Admins read the mail outbox"
-  on public.mail_outbox for select to authenticated
-  using ((select private.is_admin()));
+  on public.mail_outbox for select to app_admin
+  using (true);

@@ -61,8 +61,8 @@ create policy "A user reads their own pathways"
 
 -- Admins follow every trainee's work, read-only: there is no admin write policy.
 create policy "Admins read every pathway"
-  on public.ptl_patients for select to authenticated
-  using ((select private.is_admin()));
+  on public.ptl_patients for select to app_admin
+  using (true);
 
 -- A trainee adds pathways to their own PTL only.
 create policy "A user adds their own pathways"
@@ -120,8 +120,8 @@ create policy "A user reads their own pathway events"
 
 -- Admins read every event, read-only.
 create policy "Admins read every pathway event"
-  on public.ptl_events for select to authenticated
-  using ((select private.is_admin()));
+  on public.ptl_events for select to app_admin
+  using (true);
 
 -- An event is recorded by the pathway's owner, on a pathway they own.
 create policy "A user records events on their own pathways"
@@ -158,8 +158,8 @@ create policy "A user reads their own PTL counts"
 
 -- Admins read every trainee's counters, read-only.
 create policy "Admins read every PTL count"
-  on public.ptl_open_counts for select to authenticated
-  using ((select private.is_admin()));
+  on public.ptl_open_counts for select to app_admin
+  using (true);
 
 -- Applies the change a statement made: rows that left the open set count down, rows that joined count
 -- up. Only increases may create a counter; a decrease finds its counter or nothing (when an account

@@ -10,6 +10,8 @@ export interface TestApp {
   target: DbTarget;
   url: string;
   db: Db;
+  /** Connection string of the fresh server database (postgres target only). */
+  dbUrl: string | undefined;
   server: RunningServer;
   config: Config;
   http: HttpClient;
@@ -45,6 +47,7 @@ export async function startTestApp(
     target,
     url: server.url,
     db,
+    dbUrl: fresh?.url,
     server,
     config,
     http: httpClient(server.url),

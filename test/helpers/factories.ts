@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../server/src/contract/accounts.js';
 import { ensureAdmin } from '../../server/src/domains/accounts/admin-accounts.js';
 import type { Claims } from '../../server/src/db/types.js';
+import { claimsFor } from '../../server/src/domains/accounts/auth-context.js';
 import type { TestApp } from './app.js';
 
 export interface TestUser {
@@ -51,7 +52,7 @@ export async function signIn(app: TestApp, email: string, password: string, name
     last_name: names.last_name,
     token,
     cookie,
-    claims: { sub: user.id, email: user.email, role: 'authenticated', app_metadata: { role: user.role }, session_id: 'test' },
+    claims: claimsFor({ id: user.id, email: user.email, role: user.role }, 'test'),
   };
 }
 

@@ -29,9 +29,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir, { parsers });
   const owner = wrap(pg);
-  const inRole = <T>(role: 'authenticated' | 'anon', claims: Claims | null, fn: (tx: Queryable) => Promise<T>) =>
+  const inRole = <T>(claims: Claims | null, fn: (tx: Queryable) => Promise<T>) =>
     pg.transaction(async (tx) => {
-      await tx.query(SET_ROLE_SQL, roleParams(role, claims));
+      await tx.query(SET_ROLE_SQL, roleParams(claims));
       return fn(wrap(tx));
     });
   let closed = false;
@@ -40,8 +40,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     query: owner.query,
     exec: owner.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    asUser: (claims, fn) => inRole('authenticated', claims, fn),
-    asAnon: (fn) => inRole('anon', null, fn),
+    asUser: (claims, fn) => inRole(claims, fn),
+    asAnon: (fn) => inRole(null, fn),
     async close() {
       if (closed) return;
       closed = true;

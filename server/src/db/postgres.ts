@@ -57,8 +57,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       throw err;
     }
   }
-  const inRole = (role: 'authenticated' | 'anon', claims: Claims | null) => (c: pg.PoolClient) =>
-    c.query(SET_ROLE_SQL, roleParams(role, claims));
+  const inRole = (claims: Claims | null) => (c: pg.PoolClient) => c.query(SET_ROLE_SQL, roleParams(claims));
 
   const owner = wrap(pool);
   let closed = false;
@@ -67,8 +66,8 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     query: owner.query,
     exec: owner.exec,
     transaction: (fn) => transaction(null, fn),
-    asUser: (claims, fn) => transaction(inRole('authenticated', claims), fn),
-    asAnon: (fn) => transaction(inRole('anon', null), fn),
+    asUser: (claims, fn) => transaction(inRole(claims), fn),
+    asAnon: (fn) => transaction(inRole(null), fn),
     async close() {
       if (closed) return;
       closed = true;

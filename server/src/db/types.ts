@@ -11,14 +11,18 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** The database roles a signed-in request runs as: admins get their own, which inherits authenticated. */
+export type UserDbRole = 'authenticated' | 'app_admin';
+
 /**
  * The claims a request carries into PostgreSQL as `request.jwt.claims`, shaped like the JWT
  * Supabase's gateway forwards, so `auth.uid()` and `auth.email()` work the same everywhere.
+ * As there, `role` is the database role the transaction switches to.
  */
 export interface Claims {
   sub: string;
   email: string;
-  role: 'authenticated';
+  role: UserDbRole;
   app_metadata: { role: string };
   session_id: string;
 }
@@ -29,7 +33,7 @@ export interface Db extends Queryable {
   readonly kind: DbKind;
   /** Runs `fn` in one transaction as the connection's owner (bypasses RLS: migrations, scheduler, admin tooling). */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs `fn` in one transaction as role `authenticated` with these claims, so RLS sees the caller. */
+  /** Runs `fn` in one transaction as the claims' role (`authenticated`, or `app_admin`) with these claims, so RLS sees the caller. */
   asUser<T>(claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction as role `anon`. */
   asAnon<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -39,6 +43,6 @@ export interface Db extends Queryable {
 /** The statement every role-switched transaction starts with; one round trip, transaction-local. */
 export const SET_ROLE_SQL = `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`;
 
-export function roleParams(role: 'authenticated' | 'anon', claims: Claims | null): [string, string] {
-  return [role, JSON.stringify(claims ?? { role: 'anon' })];
+export function roleParams(claims: Claims | null): [string, string] {
+  return claims ? [claims.role, JSON.stringify(claims)] : ['anon', JSON.stringify({ role: 'anon' })];
 }

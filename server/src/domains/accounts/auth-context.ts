@@ -10,6 +10,13 @@ export interface AuthContext {
   claims: Claims;
 }
 
+/** The claims a request runs with; an admin's transactions run as the app_admin database role. */
 export function claimsFor(account: { id: string; email: string; role: Role }, sessionId: string): Claims {
-  return { sub: account.id, email: account.email, role: 'authenticated', app_metadata: { role: account.role }, session_id: sessionId };
+  return {
+    sub: account.id,
+    email: account.email,
+    role: account.role === 'admin' ? 'app_admin' : 'authenticated',
+    app_metadata: { role: account.role },
+    session_id: sessionId,
+  };
 }
