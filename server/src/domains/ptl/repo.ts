@@ -140,20 +140,28 @@ export async function insertPathwayBatch(tx: Queryable, userId: string, rows: Pa
 
 export interface StatsGroup {
   specialty: string;
-  /** Days waited at the census date by every open clock in this group. */
-  days: number;
+  /** Monthly-return band: 1 = 0–1 weeks … 104 = >103–104, 105 = over 104 weeks. */
+  band_index: number;
+  /** 1–4 when these clocks pass 18 weeks within that many weeks of the census date, else null. */
+  breach_week: number | null;
   count: number;
 }
 
 /**
- * The open clocks at the census date, counted per specialty and days waited, read from the
- * trigger-maintained counters; the service turns them into every figure.
+ * The open clocks at the census date per specialty, monthly-return band and upcoming breach week,
+ * folded from the trigger-maintained counters (band k holds days (7(k-1), 7k]; 18 weeks pass on
+ * day 127, i.e. 127 − days after the census date).
  */
 export async function statsGroups(tx: Queryable, userId: string, today: string): Promise<StatsGroup[]> {
   const { rows } = await tx.query<StatsGroup>(
-    `select specialty, $1::date - clock_period_start as days, pathways as count
-       from public.ptl_open_counts
-      where user_id = $2 and clock_period_start <= $1::date`,
+    `select specialty,
+            case when d <= 7 then 1 when d > 728 then 105 else (d + 6) / 7 end as band_index,
+            case when d between 99 and 126 then (126 - d) / 7 + 1 end as breach_week,
+            sum(pathways)::int as count
+       from (select specialty, $1::date - clock_period_start as d, pathways
+               from public.ptl_open_counts
+              where user_id = $2 and clock_period_start <= $1::date) counters
+      group by 1, 2, 3`,
     [today, userId],
   );
   return rows;

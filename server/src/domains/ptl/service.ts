@@ -177,18 +177,12 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
       let total_open = 0;
       let within_18 = 0;
       for (const g of groups) {
-        // Band k holds days (7(k-1), 7k] (band 1 also holds day 0), so bands 1–18 are the waits within 18 weeks.
-        const band = g.days <= 7 ? 1 : g.days > 728 ? 105 : Math.ceil(g.days / 7);
-        const within = g.days <= BREACH_DAYS ? g.count : 0;
+        // Bands 1–18 are exactly the waits within 18 weeks (126 days).
+        const within = g.band_index <= 18 ? g.count : 0;
         total_open += g.count;
         within_18 += within;
-        bands.set(band, (bands.get(band) ?? 0) + g.count);
-        // Passes 18 weeks on day 127, i.e. (127 - days) days after the census date.
-        const daysToBreach = BREACH_DAYS + 1 - g.days;
-        if (daysToBreach >= 1 && daysToBreach <= 28) {
-          const week = Math.ceil(daysToBreach / 7);
-          weeks.set(week, (weeks.get(week) ?? 0) + g.count);
-        }
+        bands.set(g.band_index, (bands.get(g.band_index) ?? 0) + g.count);
+        if (g.breach_week !== null) weeks.set(g.breach_week, (weeks.get(g.breach_week) ?? 0) + g.count);
         const sp = specialties.get(g.specialty) ?? { open: 0, within_18: 0 };
         sp.open += g.count;
         sp.within_18 += within;
