@@ -27,7 +27,7 @@ import { presentPathway, presentPathwayDetail } from './present.js';
 import * as repo from './repo.js';
 import { clockFor, pathwayDateProblems } from './rules.js';
 
-const IMPORT_BATCH = 1_000;
+const IMPORT_BATCH = 5_000;
 const EXPORT_CHUNK = 5_000;
 const CSV_OPTIONS = { cast: { boolean: (v: boolean) => (v ? 'true' : 'false') } };
 
