@@ -6,3 +6,4 @@ export * from './pagination.js';
 export * from './realtime.js';
 export * from './ptl.js';
 export * from './nhs-number.js';
+export * from './cases.js';
