@@ -7,6 +7,8 @@ import RegisterPage from './pages/auth/RegisterPage.svelte';
 import ResetPasswordPage from './pages/auth/ResetPasswordPage.svelte';
 import BookingPage from './pages/booking/BookingPage.svelte';
 import CancerPage from './pages/cancer/CancerPage.svelte';
+import CaseFormPage from './pages/cases/CaseFormPage.svelte';
+import CasePage from './pages/cases/CasePage.svelte';
 import CasesPage from './pages/cases/CasesPage.svelte';
 import DashboardPage from './pages/dashboard/DashboardPage.svelte';
 import NotFoundPage from './pages/errors/NotFoundPage.svelte';
@@ -44,6 +46,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/reset-password', title: 'Choose a new password', access: 'any', component: ResetPasswordPage },
   { path: '/sessions', title: 'Sessions', access: 'user', component: SessionsPage },
   { path: '/cases', title: 'Case library', access: 'user', component: CasesPage },
+  { path: '/cases/new', title: 'Write a case', access: 'user', component: CaseFormPage },
+  { path: '/cases/:id', title: 'Case', access: 'user', component: CasePage },
+  { path: '/cases/:id/edit', title: 'Edit case', access: 'user', component: CaseFormPage },
   { path: '/ptl', title: 'PTL', access: 'user', component: PtlPage },
   { path: '/ptl/new', title: 'Add a pathway', access: 'user', component: PathwayFormPage },
   { path: '/ptl/import', title: 'Import pathways', access: 'user', component: PtlImportPage },

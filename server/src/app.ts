@@ -12,6 +12,8 @@ import { LIMITS } from './contract/limits.js';
 import type { Db } from './db/types.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
 import type { AccountsService } from './domains/accounts/service.js';
+import { casesRoutes } from './domains/cases/routes.js';
+import type { CasesService } from './domains/cases/service.js';
 import { profilesRoutes } from './domains/profiles/routes.js';
 import { ptlRoutes } from './domains/ptl/routes.js';
 import type { PtlService } from './domains/ptl/service.js';
@@ -25,7 +27,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService };
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps) {
   );
   api.use('/profiles', profilesRoutes({ profiles: services.profiles }));
   api.use('/ptl', ptlRoutes({ ptl: services.ptl }));
+  api.use('/cases', casesRoutes({ cases: services.cases }));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
-import { migrate } from './db/migrator.js';
+import { migrate, seed } from './db/migrator.js';
 import { openDatabase } from './db/open.js';
 import { ensureAdmin } from './domains/accounts/admin-accounts.js';
 import { createLogger } from './logger.js';
@@ -21,6 +21,7 @@ async function main() {
   const db = await openDatabase(config);
   const { applied } = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  if ((await seed(db)).loaded) logger.info('seed data loaded (supabase/seed.sql)');
   if (config.firstAdmin) {
     const { created } = await ensureAdmin(db, config.firstAdmin.email, config.firstAdmin.password);
     if (created) logger.info({ email: config.firstAdmin.email }, 'first admin created');

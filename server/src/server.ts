@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
 import { createAccountsService, type AccountsService } from './domains/accounts/service.js';
+import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
 import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
@@ -16,7 +17,7 @@ export interface RunningServer {
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService };
   /**
    * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
    * `graceMs`), then end what is left. The database is the caller's to close, after this.
@@ -49,12 +50,13 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   accounts = createAccountsService({ db, mailer, realtime: realtime.gateway, sessionTtlHours: config.sessionTtlHours });
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });
+  const cases = createCasesService({ db });
 
   const app = createApp({
     config,
     db,
     logger,
-    services: { accounts, profiles, ptl },
+    services: { accounts, profiles, ptl, cases },
     components: {
       db: db.kind,
       storage: config.supabase ? 'supabase' : 'local',
@@ -80,7 +82,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     port,
     httpServer,
     realtime,
-    services: { accounts, profiles, ptl },
+    services: { accounts, profiles, ptl, cases },
     close(graceMs = 10_000) {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));

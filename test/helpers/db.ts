@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrate } from '../../server/src/db/migrator.js';
+import { migrate, seed } from '../../server/src/db/migrator.js';
 import { openPglite } from '../../server/src/db/pglite.js';
 import { openPostgres } from '../../server/src/db/postgres.js';
 import type { Db } from '../../server/src/db/types.js';
@@ -28,11 +28,16 @@ async function onServer(sql: string) {
   }
 }
 
-/** A new, empty, migrated database: in-memory PGlite, or a fresh database on the server. */
+async function migrateAndSeed(db: Db) {
+  await migrate(db);
+  await seed(db);
+}
+
+/** A new migrated database with the seed loaded: in-memory PGlite, or a fresh database on the server. */
 export async function createTestDb(target: DbTarget, opts: { migrate?: boolean } = {}): Promise<TestDb> {
   if (target === 'pglite') {
     const db = await openPglite(undefined);
-    if (opts.migrate !== false) await migrate(db);
+    if (opts.migrate !== false) await migrateAndSeed(db);
     return { db, url: undefined, drop: () => db.close() };
   }
   const base = process.env.TEST_DATABASE_URL;
@@ -42,7 +47,7 @@ export async function createTestDb(target: DbTarget, opts: { migrate?: boolean }
   const url = new URL(base);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString(), { max: 5 });
-  if (opts.migrate !== false) await migrate(db);
+  if (opts.migrate !== false) await migrateAndSeed(db);
   return {
     db,
     url: url.toString(),

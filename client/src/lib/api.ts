@@ -3,6 +3,11 @@ import type {
   AccountEraseInput,
   AccountLoginInput,
   AccountRegisterInput,
+  CaseCreateInput,
+  CaseDetail,
+  CaseListItem,
+  CaseListQuery,
+  CaseUpdateInput,
   ErrorBody,
   HealthResponse,
   LoginResponse,
@@ -116,6 +121,11 @@ export function queryString(params: Record<string, string | number | boolean | n
 
 const ptlPath = (id: string) => `/api/ptl/${encodeURIComponent(id)}`;
 
+/** Filters and paging of the case library; absent values use the server's defaults. */
+export type CaseListParams = Partial<CaseListQuery>;
+
+const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
 export const api = {
   health: () => request<HealthResponse>('GET', '/api/health'),
 
@@ -148,4 +158,12 @@ export const api = {
     request<PtlImportResult>('POST', `/api/ptl/import${queryString(params)}`, csv, { contentType: 'text/csv' }),
   /** For a plain download link: the list's filters, without paging. */
   ptlExportUrl: (params: Omit<PtlListParams, 'limit' | 'cursor'>) => `/api/ptl/export.csv${queryString(params)}`,
+
+  /** The library's listing: never briefs, condition or mark scheme. */
+  listCases: (params: CaseListParams) => request<Page<CaseListItem>>('GET', `/api/cases${queryString(params)}`),
+  /** The whole case, for its owner or an admin; anyone else gets 404. */
+  getCase: (id: string) => request<CaseDetail>('GET', casePath(id)),
+  createCase: (input: CaseCreateInput) => request<CaseDetail>('POST', '/api/cases', input),
+  updateCase: (id: string, input: CaseUpdateInput) => request<CaseDetail>('PATCH', casePath(id), input),
+  deleteCase: (id: string) => request<void>('DELETE', casePath(id)),
 };

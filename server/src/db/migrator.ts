@@ -83,3 +83,33 @@ export async function migrate(db: Db, opts: { dir?: string; bootstrapFile?: stri
   }
   return { applied };
 }
+
+export const SEED_FILE = path.join(ROOT, 'supabase/seed.sql');
+
+/**
+ * Loads supabase/seed.sql (the shared case bank) in one transaction, once per version of the file:
+ * on first start, and again only when the file changes. Its statements insert with
+ * `on conflict do nothing`, so a reload never duplicates or overwrites what admins curated since.
+ */
+export async function seed(db: Db, file = SEED_FILE): Promise<{ loaded: boolean }> {
+  let sql: string;
+  try {
+    sql = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { loaded: false };
+    throw err;
+  }
+  const checksum = createHash('sha256').update(sql).digest('hex');
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    const { rows } = await tx.query<{ checksum: string }>("select checksum from app_meta.seed_runs where name = 'seed.sql'");
+    if (rows[0]?.checksum === checksum) return { loaded: false };
+    await tx.exec(sql);
+    await tx.query(
+      `insert into app_meta.seed_runs (name, checksum) values ('seed.sql', $1)
+       on conflict (name) do update set checksum = excluded.checksum, applied_at = now()`,
+      [checksum],
+    );
+    return { loaded: true };
+  });
+}

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { CaseCreateSchema, CaseDetail, CaseListItem, CaseListQuery, CaseUpdateSchema } from '../../contract/cases.js';
+import type { Page } from '../../contract/pagination.js';
+import type { Db, Queryable } from '../../db/types.js';
+import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
+import type { AuthContext } from '../accounts/auth-context.js';
+import { presentCaseDetail, presentCaseListItem } from './present.js';
+import * as repo from './repo.js';
+
+const hidden = () => notFound('This case does not exist, or its content is not yours to see');
+
+function encodeCursor(c: { name: string; id: string }) {
+  return Buffer.from(JSON.stringify([c.name, c.id])).toString('base64url');
+}
+
+function decodeCursor(raw: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
+  } catch {
+    // fall through
+  }
+  throw validationFailed('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor this list handed out' }]);
+}
+
+/** Whether the caller may change this case: their own, or (admins) the shared bank. */
+function editable(auth: AuthContext, c: repo.CaseRow) {
+  return c.owner_id === auth.account.id || (c.owner_id === null && auth.account.role === 'admin');
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;
+
+export function createCasesService({ db }: { db: Db }) {
+  async function detail(tx: Queryable, id: string): Promise<CaseDetail> {
+    const row = await repo.findCaseWithContent(tx, id);
+    if (!row) throw hidden();
+    return presentCaseDetail(row);
+  }
+
+  return {
+    /** The library: names, categories and domains only — never briefs or conditions. */
+    async list(auth: AuthContext, q: CaseListQuery): Promise<Page<CaseListItem>> {
+      const after = q.cursor ? decodeCursor(q.cursor) : null;
+      const rows = await db.asUser(auth.claims, (tx) => repo.listCases(tx, auth.account.id, q, after));
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(presentCaseListItem),
+        next_cursor: rows.length > q.limit && last ? encodeCursor({ name: last.case_name, id: last.id }) : null,
+      };
+    },
+
+    /** The whole case, for its owner or an admin; for anyone else it does not exist. */
+    async get(auth: AuthContext, id: string): Promise<CaseDetail> {
+      return db.asUser(auth.claims, (tx) => detail(tx, id));
+    },
+
+    async create(auth: AuthContext, input: z.output<typeof CaseCreateSchema>): Promise<CaseDetail> {
+      if (input.shared && auth.account.role !== 'admin') throw forbidden('Only admins add cases to the shared bank');
+      const { shared, condition, candidate_brief, actor_brief, mark_scheme, ...fields } = input;
+      return db.asUser(auth.claims, async (tx) => {
+        const id = await repo.insertCase(tx, shared ? null : auth.account.id, fields, { condition, candidate_brief, actor_brief, mark_scheme });
+        return detail(tx, id);
+      });
+    },
+
+    /** Applies the changes if `version` is current; the owner edits their case, admins the shared bank. */
+    async update(auth: AuthContext, id: string, input: z.output<typeof CaseUpdateSchema>): Promise<CaseDetail> {
+      return db.asUser(auth.claims, async (tx) => {
+        const current = await repo.findCaseWithContent(tx, id);
+        if (!current || !editable(auth, current)) throw hidden();
+        const { version, ...changes } = input;
+        const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+        const ok = await repo.updateCase(tx, id, version, merged, merged);
+        if (!ok) throw conflict('This case was changed elsewhere; reload to see the latest');
+        return detail(tx, id);
+      });
+    },
+
+    async remove(auth: AuthContext, id: string): Promise<void> {
+      await db.asUser(auth.claims, async (tx) => {
+        const current = await repo.findCase(tx, id);
+        if (!current || !editable(auth, current) || !(await repo.deleteCase(tx, id))) throw hidden();
+      });
+    },
+  };
+}
