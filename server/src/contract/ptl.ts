@@ -113,6 +113,19 @@ export const RTT_STATUS_BY_EVENT: Record<PtlEventType, string> = {
   transferred_out: '21',
 };
 
+/** The editable fields of a pathway, in the order of the CSV import header (and the export's first columns). */
+export const PATHWAY_FIELDS = [
+  'patient_id',
+  'patient_name',
+  'nhs_number',
+  'specialty',
+  'referral_date',
+  'clock_start_date',
+  'pathway_type',
+  'priority',
+  'current_status',
+] as const;
+
 /** A date without time, `YYYY-MM-DD`, that really exists on the calendar. */
 export const IsoDateSchema = z.string().superRefine((s, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {

@@ -1,3 +1,4 @@
+import { PATHWAY_FIELDS } from '$contract';
 import type { PtlImportRowError } from '$contract';
 import { toCsv } from './csv';
 
@@ -24,15 +25,5 @@ export function reportCsv(lines: readonly ReportLine[]): string {
   return toCsv([['line', 'patient_id', 'field', 'message'], ...lines.map((l) => [l.line, l.patient_id, l.field, l.message])]);
 }
 
-/** The CSV header the import expects, in order. */
-export const IMPORT_COLUMNS = [
-  'patient_id',
-  'patient_name',
-  'nhs_number',
-  'specialty',
-  'referral_date',
-  'clock_start_date',
-  'pathway_type',
-  'priority',
-  'current_status',
-] as const;
+/** The CSV header the import expects, in order: the contract's pathway fields. */
+export const IMPORT_COLUMNS = PATHWAY_FIELDS;

@@ -1,3 +1,4 @@
+import { PATHWAY_FIELDS } from '$contract';
 import type { Pathway, PathwayCreateInput, PathwayUpdateInput } from '$contract';
 
 /** The add/edit form's values, all as the inputs hold them. */
@@ -13,17 +14,7 @@ export interface PathwayValues {
   current_status: string;
 }
 
-export const PATHWAY_FIELDS = [
-  'patient_id',
-  'patient_name',
-  'nhs_number',
-  'specialty',
-  'referral_date',
-  'clock_start_date',
-  'pathway_type',
-  'priority',
-  'current_status',
-] as const;
+export { PATHWAY_FIELDS };
 
 export function emptyValues(): PathwayValues {
   return {

@@ -1,21 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import type { ErrorDetail } from '../../contract/errors.js';
-import { PathwayCreateSchema, SPECIALTIES, type PtlImportRowError } from '../../contract/ptl.js';
+import { PATHWAY_FIELDS, PathwayCreateSchema, SPECIALTIES, type PtlImportRowError } from '../../contract/ptl.js';
 import { zodDetails } from '../../http/validate.js';
 import type { PathwayFieldsRow } from './repo.js';
 import { pathwayDateProblems } from './rules.js';
 
-export const IMPORT_COLUMNS = [
-  'patient_id',
-  'patient_name',
-  'nhs_number',
-  'specialty',
-  'referral_date',
-  'clock_start_date',
-  'pathway_type',
-  'priority',
-  'current_status',
-] as const;
+/** The import header: the pathway's editable fields. */
+export const IMPORT_COLUMNS = PATHWAY_FIELDS;
 
 /** What an export adds after the import columns; an exported file can be imported again as it is. */
 export const EXPORT_ONLY_COLUMNS = [
