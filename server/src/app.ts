@@ -15,6 +15,8 @@ import type { AccountsService } from './domains/accounts/service.js';
 import { casesRoutes } from './domains/cases/routes.js';
 import type { CasesService } from './domains/cases/service.js';
 import { profilesRoutes } from './domains/profiles/routes.js';
+import { sessionsRoutes } from './domains/sessions/routes.js';
+import type { SessionsService } from './domains/sessions/service.js';
 import { ptlRoutes } from './domains/ptl/routes.js';
 import type { PtlService } from './domains/ptl/service.js';
 import type { ProfilesService } from './domains/profiles/service.js';
@@ -27,7 +29,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService };
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps) {
     await deps.db.query('select 1');
     res.json({ status: 'ok', ...deps.components } satisfies HealthResponse);
   });
+  const appUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
   api.use(
     '/auth',
     accountsRoutes({
@@ -88,12 +91,13 @@ export function createApp(deps: AppDeps) {
       profiles: services.profiles,
       limits: authRateLimits(config.rateLimits),
       sessionTtlHours: config.sessionTtlHours,
-      appUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+      appUrl,
     }),
   );
   api.use('/profiles', profilesRoutes({ profiles: services.profiles }));
   api.use('/ptl', ptlRoutes({ ptl: services.ptl }));
   api.use('/cases', casesRoutes({ cases: services.cases }));
+  api.use('/sessions', sessionsRoutes({ sessions: services.sessions, appUrl }));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -40,6 +40,13 @@ export function toAppError(err: unknown): AppError | null {
     return unavailable();
   }
   switch (code) {
+    // Raised by this project's own SQL functions (class PT): the HTTP status they stand for.
+    case 'PT404':
+      return notFound();
+    case 'PT409':
+      return conflict('Someone else got there first; reload and try again');
+    case 'PT400':
+      return validationFailed(typeof e.message === 'string' ? e.message : 'Not allowed for this session');
     case '23505':
       return conflict('This conflicts with an existing record');
     case '40001':

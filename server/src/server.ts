@@ -7,6 +7,7 @@ import type { Db } from './db/types.js';
 import { createAccountsService, type AccountsService } from './domains/accounts/service.js';
 import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
+import { createSessionsService, type SessionsService } from './domains/sessions/service.js';
 import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
@@ -17,7 +18,7 @@ export interface RunningServer {
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService };
   /**
    * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
    * `graceMs`), then end what is left. The database is the caller's to close, after this.
@@ -51,12 +52,13 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
+  const sessions = createSessionsService({ db, realtime: realtime.gateway });
 
   const app = createApp({
     config,
     db,
     logger,
-    services: { accounts, profiles, ptl, cases },
+    services: { accounts, profiles, ptl, cases, sessions },
     components: {
       db: db.kind,
       storage: config.supabase ? 'supabase' : 'local',
@@ -82,7 +84,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     port,
     httpServer,
     realtime,
-    services: { accounts, profiles, ptl, cases },
+    services: { accounts, profiles, ptl, cases, sessions },
     close(graceMs = 10_000) {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));

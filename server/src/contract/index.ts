@@ -7,3 +7,4 @@ export * from './realtime.js';
 export * from './ptl.js';
 export * from './nhs-number.js';
 export * from './cases.js';
+export * from './sessions.js';

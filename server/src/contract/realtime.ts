@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
+import type { BoardSession } from './sessions.js';
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -21,6 +22,10 @@ export interface HelloPayload {
 export interface ServerToClientEvents {
   hello: (payload: HelloPayload) => void;
   notify: (payload: NotifyPayload) => void;
+  /** A session was published, signed up to, changed or withdrawn from: its board view. */
+  'board:upsert': (payload: BoardSession) => void;
+  /** A session left the board (cancelled, started, past). */
+  'board:remove': (payload: { id: string }) => void;
   /** Progress of a PTL CSV import, to the importing user only. */
   'ptl:import:progress': (payload: PtlImportProgress) => void;
 }

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { CaseCategory, CaseDomain } from './cases.js';
+import { CASE_DOMAINS } from './cases.js';
+import type { PublicProfile } from './accounts.js';
+
+export const SESSION_TYPES = ['mock', 'review'] as const;
+export const SESSION_ROLES = ['candidate', 'actor'] as const;
+export type SessionRole = (typeof SESSION_ROLES)[number];
+export const SESSION_STATUSES = ['open', 'matched', 'live', 'completed', 'cancelled', 'no_show'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const SESSION_PHASES = ['waiting', 'reading', 'consultation', 'feedback', 'completed'] as const;
+export type SessionPhase = (typeof SESSION_PHASES)[number];
+
+/** Station timings of the domain document; feedback is 5 minutes in every preset. */
+export const TIMING_PRESETS = {
+  plab2: { reading_s: 90, consultation_s: 480, feedback_s: 300, warning_s: 120 },
+  osce: { reading_s: 60, consultation_s: 600, feedback_s: 300, warning_s: 120 },
+  paces: { reading_s: 300, consultation_s: 600, feedback_s: 300, warning_s: 120 },
+  paces_20: { reading_s: 300, consultation_s: 1200, feedback_s: 300, warning_s: 120 },
+} as const;
+export const PRESETS = ['plab2', 'osce', 'paces', 'paces_20', 'custom'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export const TimingSchema = z
+  .strictObject({
+    reading_s: z.number().int().min(0).max(1800),
+    consultation_s: z.number().int().min(60).max(3600),
+    feedback_s: z.number().int().min(0).max(3600),
+    /** Seconds left in the consultation when the warning bell sounds; null for none. */
+    warning_s: z.number().int().min(0).max(3600).nullable().default(null),
+  })
+  .refine((t) => t.warning_s === null || t.warning_s < t.consultation_s, { message: 'The warning must come before the end', path: ['warning_s'] });
+export type Timing = z.output<typeof TimingSchema>;
+
+const FutureInstant = z.iso
+  .datetime({ offset: true, message: 'Use an ISO-8601 date and time, e.g. 2026-12-01T18:30:00Z' })
+  .refine((s) => new Date(s).getTime() > Date.now(), { message: 'Choose a time in the future' });
+
+/** POST /api/sessions — a candidate host publishes without a case (the actor picks it). */
+export const SessionCreateSchema = z
+  .strictObject({
+    datetime_utc: FutureInstant,
+    type: z.enum(SESSION_TYPES).default('mock'),
+    host_role: z.enum(SESSION_ROLES, { message: 'Choose candidate or actor' }),
+    case_id: z.uuid().nullable().default(null),
+    preset: z.enum(PRESETS).default('plab2'),
+    timing: TimingSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.host_role === 'candidate' && v.case_id) ctx.addIssue({ code: 'custom', path: ['case_id'], message: 'The actor picks the case; a candidate host publishes without one' });
+    if (v.preset === 'custom' && !v.timing) ctx.addIssue({ code: 'custom', path: ['timing'], message: 'Give the timings for a custom station' });
+    if (v.preset !== 'custom' && v.timing) ctx.addIssue({ code: 'custom', path: ['timing'], message: 'Timings come from the preset; choose custom to set them' });
+  });
+export type SessionCreateInput = z.input<typeof SessionCreateSchema>;
+
+/** PATCH /api/sessions/:id — host only, except that a guest who is the actor may set `case_id`. */
+export const SessionUpdateSchema = z.strictObject({
+  version: z.number().int().positive(),
+  datetime_utc: FutureInstant.optional(),
+  type: z.enum(SESSION_TYPES).optional(),
+  case_id: z.uuid().nullable().optional(),
+  preset: z.enum(PRESETS).optional(),
+  timing: TimingSchema.optional(),
+  swap_roles: z.literal(true).optional(),
+});
+export type SessionUpdateInput = z.input<typeof SessionUpdateSchema>;
+
+export const SessionSignupSchema = z.strictObject({ version: z.number().int().positive() });
+
+export const BoardQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  domain: z.enum(CASE_DOMAINS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type BoardQuery = z.output<typeof BoardQuerySchema>;
+
+/** A session on the public board: never the room, the briefs, the condition or the case name. */
+export interface BoardSession {
+  id: string;
+  host: PublicProfile & { completed: number; no_show: number };
+  datetime_utc: string;
+  type: (typeof SESSION_TYPES)[number];
+  status: SessionStatus;
+  host_role: SessionRole;
+  category: CaseCategory | null;
+  domain: CaseDomain | null;
+  has_guest: boolean;
+}
+
+/**
+ * A session as its participants see it. `case_id` is null for the candidate until feedback:
+ * with it they could look the case name up in the library.
+ */
+export interface ParticipantSession {
+  id: string;
+  host_id: string;
+  guest_id: string | null;
+  candidate_id: string | null;
+  host_role: SessionRole;
+  your_role: SessionRole;
+  datetime_utc: string;
+  type: (typeof SESSION_TYPES)[number];
+  room_url: string;
+  case_id: string | null;
+  has_case: boolean;
+  status: SessionStatus;
+  phase: SessionPhase;
+  phase_ends_at: string | null;
+  preset: Preset;
+  timing: Timing;
+  version: number;
+  created_at: string;
+}

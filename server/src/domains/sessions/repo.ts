@@ -1,0 +1,124 @@
+// Practice-session SQL, run as the caller. Participants read their rows in full (RLS); everyone
+// reads the board through the session_board view; sign-up, withdrawal and cancellation go through
+// the database's own functions so the rules hold for any SQL client.
+import type { BoardQuery } from '../../contract/sessions.js';
+import type { Queryable } from '../../db/types.js';
+
+export interface SessionRow {
+  id: string;
+  host_id: string;
+  guest_id: string | null;
+  datetime_utc: Date;
+  type: string;
+  room_url: string;
+  case_id: string | null;
+  candidate_id: string | null;
+  host_role: string;
+  status: string;
+  phase: string;
+  phase_started_at: Date | null;
+  phase_ends_at: Date | null;
+  preset: string;
+  reading_s: number;
+  consultation_s: number;
+  feedback_s: number;
+  warning_s: number | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface BoardRow {
+  id: string;
+  host_id: string;
+  datetime_utc: Date;
+  type: string;
+  status: string;
+  host_role: string;
+  version: number;
+  category: string | null;
+  domain: string | null;
+  has_guest: boolean;
+  host_completed: number;
+  host_no_show: number;
+  first_name: string;
+  last_name: string;
+  training_level: string;
+  avatar: string | null;
+}
+
+export type SessionWritable = Pick<
+  SessionRow,
+  'datetime_utc' | 'type' | 'case_id' | 'host_role' | 'preset' | 'reading_s' | 'consultation_s' | 'feedback_s' | 'warning_s'
+>;
+
+const BOARD_SELECT = `select b.*, p.first_name, p.last_name, p.training_level, p.avatar
+  from public.session_board b join public.profiles p on p.user_id = b.host_id`;
+
+export async function insertSession(tx: Queryable, hostId: string, s: SessionWritable): Promise<SessionRow> {
+  const { rows } = await tx.query<SessionRow>(
+    `insert into public.practice_sessions (host_id, datetime_utc, type, case_id, host_role, preset, reading_s, consultation_s, feedback_s, warning_s)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
+    [hostId, s.datetime_utc, s.type, s.case_id, s.host_role, s.preset, s.reading_s, s.consultation_s, s.feedback_s, s.warning_s],
+  );
+  return rows[0]!;
+}
+
+/** The row if the caller takes part in the session (RLS hides it otherwise). */
+export async function findOwnSession(tx: Queryable, id: string): Promise<SessionRow | null> {
+  const { rows } = await tx.query<SessionRow>('select * from public.practice_sessions where id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+export async function mySessions(tx: Queryable, userId: string): Promise<SessionRow[]> {
+  const { rows } = await tx.query<SessionRow>(
+    'select * from public.practice_sessions where host_id = $1 or guest_id = $1 order by datetime_utc desc limit 500',
+    [userId],
+  );
+  return rows;
+}
+
+export async function updateSession(tx: Queryable, id: string, version: number, s: SessionWritable): Promise<SessionRow | null> {
+  const { rows } = await tx.query<SessionRow>(
+    `update public.practice_sessions
+        set datetime_utc = $3, type = $4, case_id = $5, host_role = $6, preset = $7, reading_s = $8, consultation_s = $9,
+            feedback_s = $10, warning_s = $11
+      where id = $1 and version = $2
+      returning *`,
+    [id, version, s.datetime_utc, s.type, s.case_id, s.host_role, s.preset, s.reading_s, s.consultation_s, s.feedback_s, s.warning_s],
+  );
+  return rows[0] ?? null;
+}
+
+export async function signup(tx: Queryable, id: string, version: number): Promise<void> {
+  await tx.query('select public.signup_session($1, $2)', [id, version]);
+}
+
+export async function withdraw(tx: Queryable, id: string): Promise<void> {
+  await tx.query('select public.withdraw_session($1)', [id]);
+}
+
+export async function cancel(tx: Queryable, id: string): Promise<void> {
+  await tx.query('select public.cancel_session($1)', [id]);
+}
+
+export async function boardSessions(tx: Queryable, q: BoardQuery): Promise<BoardRow[]> {
+  const params: unknown[] = [];
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['b.datetime_utc > now()'];
+  if (q.from) where.push(`b.datetime_utc >= ${add(q.from)}::timestamptz`);
+  if (q.to) where.push(`b.datetime_utc <= ${add(q.to)}::timestamptz`);
+  if (q.open) where.push(`b.status = 'open'`);
+  if (q.domain) where.push(`b.domain = ${add(q.domain)}`);
+  const { rows } = await tx.query<BoardRow>(`${BOARD_SELECT} where ${where.join(' and ')} order by b.datetime_utc, b.id limit ${add(q.limit)}`, params);
+  return rows;
+}
+
+/** One session's board view, or null when it is not on the board (cancelled, live, finished). */
+export async function boardSession(tx: Queryable, id: string): Promise<BoardRow | null> {
+  const { rows } = await tx.query<BoardRow>(`${BOARD_SELECT} where b.id = $1`, [id]);
+  return rows[0] ?? null;
+}

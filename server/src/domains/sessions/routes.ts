@@ -1,0 +1,54 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, type BoardQuery } from '../../contract/sessions.js';
+import { caller, requireUser } from '../../http/auth.js';
+import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
+import type { SessionsService } from './service.js';
+
+const IdParams = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
+
+export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService; appUrl: (req: Request) => string }) {
+  const router = Router();
+
+  router.get('/', validateQuery(BoardQuerySchema), async (req, res) => {
+    res.json(await sessions.board(req.auth, res.locals.query as BoardQuery));
+  });
+
+  router.get('/mine', requireUser, async (req, res) => {
+    res.json(await sessions.mine(caller(req)));
+  });
+
+  router.post('/', requireUser, validateBody(SessionCreateSchema), async (req, res) => {
+    res.status(201).json(await sessions.publish(caller(req), req.body));
+  });
+
+  router.get('/:id', validateParams(IdParams), async (req, res) => {
+    res.json(await sessions.get(req.auth, req.params.id as string));
+  });
+
+  router.patch('/:id', requireUser, validateParams(IdParams), validateBody(SessionUpdateSchema), async (req, res) => {
+    res.json(await sessions.update(caller(req), req.params.id as string, req.body));
+  });
+
+  router.delete('/:id', requireUser, validateParams(IdParams), async (req, res) => {
+    await sessions.cancel(caller(req), req.params.id as string);
+    res.status(204).end();
+  });
+
+  router.post('/:id/signup', requireUser, validateParams(IdParams), validateBody(SessionSignupSchema), async (req, res) => {
+    res.json(await sessions.signup(caller(req), req.params.id as string, req.body.version));
+  });
+
+  router.delete('/:id/signup', requireUser, validateParams(IdParams), async (req, res) => {
+    res.json(await sessions.withdraw(caller(req), req.params.id as string));
+  });
+
+  router.get('/:id/calendar.ics', requireUser, validateParams(IdParams), async (req, res) => {
+    const ics = await sessions.calendar(caller(req), req.params.id as string, appUrl(req));
+    res.setHeader('content-type', 'text/calendar; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="practice-session.ics"');
+    res.send(ics);
+  });
+
+  return router;
+}
