@@ -22,6 +22,9 @@ import PtlPage from './pages/ptl/PtlPage.svelte';
 import QualityPage from './pages/quality/QualityPage.svelte';
 import RecordsPage from './pages/records/RecordsPage.svelte';
 import SecretaryPage from './pages/secretary/SecretaryPage.svelte';
+import MySessionsPage from './pages/sessions/MySessionsPage.svelte';
+import PublishSessionPage from './pages/sessions/PublishSessionPage.svelte';
+import SessionPage from './pages/sessions/SessionPage.svelte';
 import SessionsPage from './pages/sessions/SessionsPage.svelte';
 import TrackersPage from './pages/trackers/TrackersPage.svelte';
 import { safeNext } from './lib/router.svelte';
@@ -44,7 +47,11 @@ export const ROUTES: readonly Route[] = [
   { path: '/register', title: 'Create an account', access: 'guest', component: RegisterPage },
   { path: '/forgot-password', title: 'Reset your password', access: 'any', component: ForgotPasswordPage },
   { path: '/reset-password', title: 'Choose a new password', access: 'any', component: ResetPasswordPage },
-  { path: '/sessions', title: 'Sessions', access: 'user', component: SessionsPage },
+  // The board and a session's board view are public: anyone may look for a partner before signing up.
+  { path: '/sessions', title: 'Practice sessions', access: 'any', component: SessionsPage },
+  { path: '/sessions/new', title: 'Publish a session', access: 'user', component: PublishSessionPage },
+  { path: '/sessions/mine', title: 'My sessions', access: 'user', component: MySessionsPage },
+  { path: '/sessions/:id', title: 'Practice session', access: 'any', component: SessionPage },
   { path: '/cases', title: 'Case library', access: 'user', component: CasesPage },
   { path: '/cases/new', title: 'Write a case', access: 'user', component: CaseFormPage },
   { path: '/cases/:id', title: 'Case', access: 'user', component: CasePage },

@@ -65,7 +65,7 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
     const board = await app.http.get('/api/sessions');
     expect(board.status).toBe(200);
     const item = board.body.items.find((i: { id: string }) => i.id === s.id);
-    expect(Object.keys(item).sort()).toEqual(['category', 'datetime_utc', 'domain', 'has_guest', 'host', 'host_role', 'id', 'status', 'type']);
+    expect(Object.keys(item).sort()).toEqual(['category', 'datetime_utc', 'domain', 'has_guest', 'host', 'host_role', 'id', 'status', 'type', 'version']);
     expect(item).toMatchObject({ status: 'open', has_guest: false, category: 'history_taking', host: { user_id: host.id, first_name: 'Hana', completed: 0, no_show: 0 } });
     expect(board.text).not.toContain('room');
     expect(board.text).not.toContain(caseId);
@@ -123,6 +123,14 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
     const { rows } = await app.db.query<{ guest_id: string; status: string }>('select guest_id, status from public.practice_sessions where id = $1', [s.id]);
     expect(rows[0]).toEqual({ guest_id: winner.id, status: 'matched' });
     expect((await app.http.post(`/api/sessions/${s.id}/signup`, { version: s.version }, { token: host.token })).status).toBe(400);
+  });
+
+  it('a visitor signs up with the version the board shows, also after the host changed the session', async () => {
+    const s = await publish(host);
+    await app.http.patch(`/api/sessions/${s.id}`, { version: s.version, type: 'review' }, { token: host.token });
+    const seen = await app.http.get(`/api/sessions/${s.id}`, { token: guest.token });
+    expect(seen.body.version).toBe(s.version + 1);
+    expect((await app.http.post(`/api/sessions/${s.id}/signup`, { version: seen.body.version }, { token: guest.token })).status).toBe(200);
   });
 
   it('the host cannot sign up to their own session; a stale version is 409', async () => {

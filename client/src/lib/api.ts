@@ -3,6 +3,8 @@ import type {
   AccountEraseInput,
   AccountLoginInput,
   AccountRegisterInput,
+  BoardQuery,
+  BoardSession,
   CaseCreateInput,
   CaseDetail,
   CaseListItem,
@@ -16,6 +18,7 @@ import type {
   Page,
   PasswordResetConfirmInput,
   PasswordResetRequestInput,
+  ParticipantSession,
   Pathway,
   PathwayCreateInput,
   PathwayDetail,
@@ -26,6 +29,8 @@ import type {
   PtlImportResult,
   PtlStats,
   PublicProfile,
+  SessionCreateInput,
+  SessionUpdateInput,
   User,
 } from '$contract';
 
@@ -126,6 +131,11 @@ export type CaseListParams = Partial<CaseListQuery>;
 
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
+/** Filters of the public session board; absent values use the server's defaults. */
+export type BoardParams = Partial<BoardQuery>;
+
+const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
+
 export const api = {
   health: () => request<HealthResponse>('GET', '/api/health'),
 
@@ -166,4 +176,22 @@ export const api = {
   createCase: (input: CaseCreateInput) => request<CaseDetail>('POST', '/api/cases', input),
   updateCase: (id: string, input: CaseUpdateInput) => request<CaseDetail>('PATCH', casePath(id), input),
   deleteCase: (id: string) => request<void>('DELETE', casePath(id)),
+
+  /** The public board (anonymous too): upcoming open and matched sessions, soonest first. */
+  listBoard: (params: BoardParams) => request<{ items: BoardSession[] }>('GET', `/api/sessions${queryString(params)}`),
+  /** Sessions where the caller is host or guest, past and future, newest first. */
+  mySessions: () => request<{ items: ParticipantSession[] }>('GET', '/api/sessions/mine'),
+  /** Participants get the full session (it has `room_url`); anyone else the board view. */
+  getSession: (id: string) => request<ParticipantSession | BoardSession>('GET', sessionPath(id)),
+  createSession: (input: SessionCreateInput) => request<ParticipantSession>('POST', '/api/sessions', input),
+  updateSession: (id: string, input: SessionUpdateInput) => request<ParticipantSession>('PATCH', sessionPath(id), input),
+  /** The host cancels; the guest is notified. */
+  cancelSession: (id: string) => request<void>('DELETE', sessionPath(id)),
+  /** 409 when someone else signed up first or the session changed since `version`. */
+  signUpToSession: (id: string, version: number) =>
+    request<ParticipantSession>('POST', `${sessionPath(id)}/signup`, { version }),
+  /** The guest withdraws; no longer a participant, they get the board view back. */
+  withdrawFromSession: (id: string) => request<BoardSession>('DELETE', `${sessionPath(id)}/signup`),
+  /** For a plain download link (participants only). */
+  sessionCalendarUrl: (id: string) => `${sessionPath(id)}/calendar.ics`,
 };

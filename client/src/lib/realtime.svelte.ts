@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, NotifyPayload, ServerToClientEvents } from '$contract';
+import type { BoardSession, ClientToServerEvents, NotifyPayload, ServerToClientEvents } from '$contract';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -8,6 +8,14 @@ export interface Notification extends NotifyPayload {
 }
 
 const MAX_NOTIFICATIONS = 5;
+
+/** Listeners of the public session board feed. */
+export interface BoardHandlers {
+  upsert: (session: BoardSession) => void;
+  remove: (payload: { id: string }) => void;
+  /** After each (re)connection's `board:watch` is acknowledged: re-read what may have been missed. */
+  watching?: () => void;
+}
 
 /** The one Socket.IO connection of the app, opened while someone is signed in. */
 class Realtime {
@@ -36,6 +44,30 @@ class Realtime {
   disconnect(): void {
     this.#socket?.disconnect();
     this.notifications = [];
+  }
+
+  /**
+   * Joins the public board feed on this and every later (re)connection, connecting if need be:
+   * the board is public, so this works for an anonymous socket too. Returns the cleanup (the
+   * caller disconnects an anonymous socket itself when it no longer needs it).
+   */
+  watchBoard(handlers: BoardHandlers): () => void {
+    const socket = this.socket;
+    const join = () => {
+      socket.emit('board:watch', {}, (result) => {
+        if (result.ok) handlers.watching?.();
+      });
+    };
+    socket.on('board:upsert', handlers.upsert);
+    socket.on('board:remove', handlers.remove);
+    socket.on('connect', join);
+    if (socket.connected) join();
+    else this.connect();
+    return () => {
+      socket.off('board:upsert', handlers.upsert);
+      socket.off('board:remove', handlers.remove);
+      socket.off('connect', join);
+    };
   }
 
   dismiss(id: number): void {

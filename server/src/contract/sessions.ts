@@ -87,6 +87,8 @@ export interface BoardSession {
   category: CaseCategory | null;
   domain: CaseDomain | null;
   has_guest: boolean;
+  /** What a sign-up must send back: it proves the visitor saw the session as it is now. */
+  version: number;
 }
 
 /**

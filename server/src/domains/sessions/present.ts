@@ -56,5 +56,6 @@ export function presentBoardSession(b: BoardRow): BoardSession {
     category: b.category as CaseCategory | null,
     domain: b.domain as CaseDomain | null,
     has_guest: b.has_guest,
+    version: b.version,
   };
 }
