@@ -15,7 +15,7 @@ import type { AccountsService } from './domains/accounts/service.js';
 import { casesRoutes } from './domains/cases/routes.js';
 import type { CasesService } from './domains/cases/service.js';
 import { profilesRoutes } from './domains/profiles/routes.js';
-import { sessionsRoutes } from './domains/sessions/routes.js';
+import { roomsRoutes, sessionsRoutes } from './domains/sessions/routes.js';
 import type { SessionsService } from './domains/sessions/service.js';
 import { ptlRoutes } from './domains/ptl/routes.js';
 import type { PtlService } from './domains/ptl/service.js';
@@ -98,6 +98,7 @@ export function createApp(deps: AppDeps) {
   api.use('/ptl', ptlRoutes({ ptl: services.ptl }));
   api.use('/cases', casesRoutes({ cases: services.cases }));
   api.use('/sessions', sessionsRoutes({ sessions: services.sessions, appUrl }));
+  api.use('/rooms', roomsRoutes({ sessions: services.sessions }));
   api.use(apiNotFound);
   app.use('/api', api);
 

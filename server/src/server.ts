@@ -7,7 +7,9 @@ import type { Db } from './db/types.js';
 import { createAccountsService, type AccountsService } from './domains/accounts/service.js';
 import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
+import { startStationScheduler } from './domains/sessions/scheduler.js';
 import { createSessionsService, type SessionsService } from './domains/sessions/service.js';
+import { registerSessionHandlers } from './domains/sessions/socket.js';
 import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
@@ -15,6 +17,8 @@ import { attachRealtime, type Realtime } from './realtime/server.js';
 
 export interface RunningServer {
   url: string;
+  /** Runs the station scheduler once now (tests use it instead of waiting for the interval). */
+  tickScheduler(): Promise<void>;
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
@@ -53,6 +57,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
   const sessions = createSessionsService({ db, realtime: realtime.gateway });
+  realtime.onConnection(registerSessionHandlers(sessions, logger));
 
   const app = createApp({
     config,
@@ -77,16 +82,19 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     });
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const scheduler = startStationScheduler(() => sessions.advanceExpired(), logger);
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    tickScheduler: () => scheduler.tick(),
     httpServer,
     realtime,
     services: { accounts, profiles, ptl, cases, sessions },
     close(graceMs = 10_000) {
       closing ??= (async () => {
+        await scheduler.stop();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await realtime.close();
         httpServer.closeIdleConnections();

@@ -40,6 +40,24 @@ export function nextEvent<T>(socket: ClientSocket, event: string, ms = 5_000): P
   });
 }
 
+/** The first `event` whose payload satisfies `match` (earlier ones are skipped). */
+export function eventMatching<T>(socket: ClientSocket, event: string, match: (payload: T) => boolean, ms = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const raw = socket as unknown as Socket;
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      raw.off(event, listener);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      raw.off(event, listener);
+      reject(new Error(`no matching ${event} within ${ms} ms`));
+    }, ms);
+    raw.on(event, listener);
+  });
+}
+
 /** Collects every `event` the socket receives, for asserting that something did NOT arrive. */
 export function record<T>(socket: ClientSocket, event: string): T[] {
   const seen: T[] = [];

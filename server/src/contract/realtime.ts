@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
-import type { BoardSession } from './sessions.js';
+import type { BoardSession, ParticipantSession, SessionAdvanceInput } from './sessions.js';
+import { SessionAdvanceSchema, SessionJoinSchema } from './sessions.js';
+export { SessionAdvanceSchema, SessionJoinSchema };
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -24,6 +26,8 @@ export interface ServerToClientEvents {
   notify: (payload: NotifyPayload) => void;
   /** A session was published, signed up to, changed or withdrawn from: its board view. */
   'board:upsert': (payload: BoardSession) => void;
+  /** The participant view after every change to a session (phase, timer, guest); to its participants. */
+  'session:state': (payload: ParticipantSession) => void;
   /** A session left the board (cancelled, started, past). */
   'board:remove': (payload: { id: string }) => void;
   /** Progress of a PTL CSV import, to the importing user only. */
@@ -32,6 +36,8 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'board:watch': (payload: z.input<typeof BoardWatchSchema>, ack: (result: Ack) => void) => void;
+  'session:join': (payload: z.input<typeof SessionJoinSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
+  'session:advance': (payload: SessionAdvanceInput, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
 }
 
 export interface InterServerEvents {

@@ -115,3 +115,26 @@ export interface ParticipantSession {
   version: number;
   created_at: string;
 }
+
+/** GET /api/sessions/:id/brief — what the caller may see now, by role and phase (the reveal rules). */
+export interface SessionBrief {
+  role: SessionRole;
+  phase: SessionPhase;
+  category: CaseCategory | null;
+  domain: CaseDomain | null;
+  case_name?: string;
+  condition?: string;
+  candidate_brief?: unknown;
+  actor_brief?: unknown;
+  mark_scheme?: unknown;
+}
+
+/** c→s `session:join` — participants only; the ack carries the session as they see it. */
+export const SessionJoinSchema = z.strictObject({ session_id: z.uuid() });
+
+/** c→s `session:advance` — the actor starts the station or moves it to the next phase. */
+export const SessionAdvanceSchema = z.strictObject({
+  session_id: z.uuid(),
+  to: z.enum(['reading', 'consultation', 'feedback', 'completed']),
+});
+export type SessionAdvanceInput = z.input<typeof SessionAdvanceSchema>;

@@ -2,17 +2,21 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
-import { Server } from 'socket.io';
-import { BoardWatchSchema } from '../contract/realtime.js';
+import { Server, type Socket } from 'socket.io';
+import { BoardWatchSchema, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../contract/realtime.js';
 import type { AuthContext } from '../domains/accounts/auth-context.js';
 import { tokenFrom } from '../http/auth.js';
 import { handle } from './ack.js';
 import { createGateway, rooms, type RealtimeGateway, type TypedServer } from './gateway.js';
 
+export type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
 export interface Realtime {
   io: TypedServer;
   gateway: RealtimeGateway;
   kind: 'memory' | 'redis';
+  /** Adds a domain's event handlers to every socket that connects from now on. */
+  onConnection(register: (socket: TypedSocket) => void): void;
   close(): Promise<void>;
 }
 
@@ -76,7 +80,9 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     }
   });
 
+  const registrars: ((socket: TypedSocket) => void)[] = [];
   io.on('connection', (socket) => {
+    for (const register of registrars) register(socket);
     const user = socket.data.user;
     if (user) {
       void socket.join([rooms.user(user.id), rooms.authSession(user.auth_session_id)]);
@@ -96,6 +102,7 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     io,
     gateway: createGateway(io),
     kind: redis ? 'redis' : 'memory',
+    onConnection: (register) => registrars.push(register),
     async close() {
       // Only this instance's connections, and as a transport close, so clients reconnect (to another
       // instance, or to this one when it is back). io.disconnectSockets() would go through the

@@ -43,6 +43,10 @@ export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService
     res.json(await sessions.withdraw(caller(req), req.params.id as string));
   });
 
+  router.get('/:id/brief', requireUser, validateParams(IdParams), async (req, res) => {
+    res.json(await sessions.brief(caller(req), req.params.id as string));
+  });
+
   router.get('/:id/calendar.ics', requireUser, validateParams(IdParams), async (req, res) => {
     const ics = await sessions.calendar(caller(req), req.params.id as string, appUrl(req));
     res.setHeader('content-type', 'text/calendar; charset=utf-8');
@@ -50,5 +54,16 @@ export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService
     res.send(ics);
   });
 
+  return router;
+}
+
+const RoomParams = z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, { message: 'Not a room link' }) });
+
+/** `/api/rooms/:token`: the session behind a room link, for its participants. */
+export function roomsRoutes({ sessions }: { sessions: SessionsService }) {
+  const router = Router();
+  router.get('/:token', requireUser, validateParams(RoomParams), async (req, res) => {
+    res.json(await sessions.byRoom(caller(req), req.params.token as string));
+  });
   return router;
 }

@@ -14,6 +14,23 @@ import type { AuthContext } from '../accounts/auth-context.js';
 import { sessionCalendar } from './calendar.js';
 import { presentBoardSession, presentParticipantSession, roleOf } from './present.js';
 import * as repo from './repo.js';
+import * as admin from './sessions.admin.repo.js';
+import { advance as advanceStation, catchUp, StationError, type StationState } from './state-machine.js';
+import type { SessionBrief, SessionPhase } from '../../contract/sessions.js';
+
+/** Who acts, as far as sessions need to know: HTTP requests and sockets both provide it. */
+export type SessionActor = Pick<AuthContext, 'claims'> & { account: Pick<AuthContext['account'], 'id' | 'role'> };
+
+/** How early before its planned time the actor may start a station (the video token opens then too). */
+const START_WINDOW_MS = 15 * 60_000;
+
+export function stationOf(r: repo.SessionRow): StationState {
+  return { status: r.status as StationState['status'], phase: r.phase as SessionPhase, phase_started_at: r.phase_started_at, phase_ends_at: r.phase_ends_at };
+}
+
+export function timingOf(r: repo.SessionRow) {
+  return { reading_s: r.reading_s, consultation_s: r.consultation_s, feedback_s: r.feedback_s, warning_s: r.warning_s };
+}
 
 type CreateInput = z.output<typeof SessionCreateSchema>;
 type UpdateInput = z.output<typeof SessionUpdateSchema>;
@@ -27,6 +44,13 @@ export type SessionsService = ReturnType<typeof createSessionsService>;
 
 export function createSessionsService({ db, realtime }: { db: Db; realtime: RealtimeGateway }) {
   const missing = () => notFound('No such session');
+
+  /** Each participant gets the session as they may see it (the candidate has no case id before feedback). */
+  function broadcastState(row: repo.SessionRow) {
+    for (const userId of [row.host_id, row.guest_id]) {
+      if (userId) realtime.toUser(userId).emit('session:state', presentParticipantSession(row, userId));
+    }
+  }
 
   /** Pushes the session's board view (or its removal) to everyone watching the board. */
   async function publishToBoard(tx: Queryable, id: string) {
@@ -120,6 +144,7 @@ export function createSessionsService({ db, realtime }: { db: Db; realtime: Real
         await publishToBoard(tx, id);
         return row;
       });
+      broadcastState(result);
       const other = result.host_id === auth.account.id ? result.guest_id : result.host_id;
       if (other) realtime.toUser(other).emit('notify', { kind: 'session_changed', session_id: id, message: 'A session you take part in was changed' });
       return presentParticipantSession(result, auth.account.id);
@@ -133,6 +158,7 @@ export function createSessionsService({ db, realtime }: { db: Db; realtime: Real
         return participantRow(tx, id);
       });
       realtime.toUser(row.host_id).emit('notify', { kind: 'guest_signed_up', session_id: id, message: 'Someone signed up to your session' });
+      broadcastState(row);
       return presentParticipantSession(row, auth.account.id);
     },
 
@@ -159,6 +185,73 @@ export function createSessionsService({ db, realtime }: { db: Db; realtime: Real
         return row.guest_id;
       });
       if (guest) realtime.toUser(guest).emit('notify', { kind: 'session_cancelled', session_id: id, message: 'A session you signed up to was cancelled' });
+    },
+
+    /** The briefs the caller may see now; the database applies the reveal rules (session_brief). */
+    async brief(auth: SessionActor, id: string): Promise<SessionBrief> {
+      const brief = await db.asUser(auth.claims, async (tx) => {
+        const { rows } = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [id]);
+        return rows[0]?.brief ?? null;
+      });
+      if (!brief) throw missing();
+      return brief;
+    },
+
+    /** The session behind a room link, for its two participants only. */
+    async byRoom(auth: SessionActor, token: string): Promise<ParticipantSession> {
+      const row = await db.asUser(auth.claims, async (tx) => {
+        const { rows } = await tx.query<repo.SessionRow>('select * from public.practice_sessions where room_url = $1', [`/room/${token}`]);
+        return rows[0] ?? null;
+      });
+      if (!row) throw notFound('This room is not yours, or it does not exist');
+      return presentParticipantSession(row, auth.account.id);
+    },
+
+    /** A participant's view, for joining the session's live channel. */
+    async join(auth: SessionActor, id: string): Promise<ParticipantSession> {
+      const row = await db.asUser(auth.claims, (tx) => participantRow(tx, id));
+      return presentParticipantSession(row, auth.account.id);
+    },
+
+    /**
+     * The actor starts the station or moves it on. Checked as the caller, applied as the owner under
+     * a row lock (clients cannot change phases at all), after catching up on any phase that ran out.
+     */
+    async advance(auth: SessionActor, id: string, to: SessionPhase, now = new Date()): Promise<ParticipantSession> {
+      const seen = await db.asUser(auth.claims, (tx) => participantRow(tx, id));
+      if (roleOf(seen, auth.account.id) !== 'actor') throw forbidden('The actor runs the station');
+      if (to === 'reading') {
+        if (!seen.case_id) throw validationFailed('Choose the case before starting the station', [{ path: 'case_id', message: 'No case chosen yet' }]);
+        if (now.getTime() < seen.datetime_utc.getTime() - START_WINDOW_MS) {
+          throw validationFailed('Too early: the station can start from 15 minutes before its planned time');
+        }
+      }
+      const row = await db.transaction(async (tx) => {
+        const locked = await admin.lockSession(tx, id);
+        if (!locked) throw missing();
+        const current = catchUp(stationOf(locked), now, timingOf(locked));
+        try {
+          return await admin.saveStation(tx, id, advanceStation(current, to, now, timingOf(locked)));
+        } catch (err) {
+          if (err instanceof StationError) throw conflict(err.message);
+          throw err;
+        }
+      });
+      broadcastState(row);
+      if (to === 'reading') realtime.toBoard().emit('board:remove', { id });
+      return presentParticipantSession(row, auth.account.id);
+    },
+
+    /** Advances every station whose phase ran out; returns how many changed. Run by the scheduler. */
+    async advanceExpired(now = new Date()): Promise<number> {
+      const changed = await db.transaction(async (tx) => {
+        const rows = await admin.lockExpired(tx, 50);
+        const saved: repo.SessionRow[] = [];
+        for (const r of rows) saved.push(await admin.saveStation(tx, r.id, catchUp(stationOf(r), now, timingOf(r))));
+        return saved;
+      });
+      for (const row of changed) broadcastState(row);
+      return changed.length;
     },
 
     async calendar(auth: AuthContext, id: string, appUrl: string): Promise<string> {

@@ -1,0 +1,173 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/src/logger.js';
+import { startServer } from '../../server/src/server.js';
+import { startTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { dbTargets } from '../helpers/db.js';
+import { createUser, type TestUser } from '../helpers/factories.js';
+import { httpClient } from '../helpers/http.js';
+import { connectSocket, eventMatching, nextEvent, type ClientSocket } from '../helpers/sockets.js';
+import { expectSqlError } from '../helpers/sql.js';
+
+interface Secret {
+  caseId: string;
+  caseName: string;
+  condition: string;
+  facts: string[];
+  openingLine: string;
+}
+
+describe.each(dbTargets)('the timed station on %s', (target) => {
+  let app: TestApp;
+  let secret: Secret;
+  const sockets: ClientSocket[] = [];
+  beforeAll(async () => {
+    app = await startTestApp(target);
+    const { rows } = await app.db.query<{ id: string; case_name: string; condition: string; actor_brief: { facts: { text: string }[]; opening_line: string } }>(
+      `select c.id, c.case_name, k.condition, k.actor_brief from public.cases c join public.case_content k on k.case_id = c.id
+        where c.owner_id is null and c.category = 'history_taking' order by c.case_name limit 1`,
+    );
+    const r = rows[0]!;
+    secret = { caseId: r.id, caseName: r.case_name, condition: r.condition, facts: r.actor_brief.facts.map((f) => f.text), openingLine: r.actor_brief.opening_line };
+  });
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.close();
+  });
+  afterAll(() => app?.close());
+
+  /** An actor host with a case, a candidate guest, planned five minutes from now. */
+  async function matchedSession() {
+    const actor = await createUser(app, { first_name: 'Ada' });
+    const candidate = await createUser(app, { first_name: 'Cal' });
+    const pub = await app.http.post(
+      '/api/sessions',
+      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: secret.caseId, preset: 'plab2' },
+      { token: actor.token },
+    );
+    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [pub.body.id]);
+    const seen = await app.http.get(`/api/sessions/${pub.body.id}`, { token: candidate.token });
+    const joined = await app.http.post(`/api/sessions/${pub.body.id}/signup`, { version: seen.body.version }, { token: candidate.token });
+    expect(joined.status).toBe(200);
+    return { id: pub.body.id as string, room: (pub.body.room_url as string).replace('/room/', ''), actor, candidate };
+  }
+
+  const socketFor = async (user: TestUser) => {
+    const { socket } = await connectSocket(app.url, { token: user.token });
+    sockets.push(socket);
+    return socket;
+  };
+
+  it('rejects the unauthenticated and strangers on brief, room and join', async () => {
+    const { id, room } = await matchedSession();
+    expect((await app.http.get(`/api/sessions/${id}/brief`)).status).toBe(401);
+    expect((await app.http.get(`/api/rooms/${room}`)).status).toBe(401);
+    const stranger = await createUser(app);
+    expect((await app.http.get(`/api/sessions/${id}/brief`, { token: stranger.token })).status).toBe(404);
+    expect((await app.http.get(`/api/rooms/${room}`, { token: stranger.token })).status).toBe(404);
+    const socket = await socketFor(stranger);
+    expect(await socket.emitWithAck('session:join', { session_id: id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('reveals each part of the case to the candidate only at its phase, and nothing early in any byte', async () => {
+    const { id, room, actor, candidate } = await matchedSession();
+    const received: string[] = [];
+    const candidateSocket = await socketFor(candidate);
+    candidateSocket.onAny((event, payload) => received.push(`${event} ${JSON.stringify(payload)}`));
+    const actorSocket = await socketFor(actor);
+    const get = async (path: string) => {
+      const res = await app.http.get(path, { token: candidate.token });
+      received.push(res.text);
+      return res;
+    };
+    const joinAck = await candidateSocket.emitWithAck('session:join', { session_id: id });
+    received.push(JSON.stringify(joinAck));
+    expect((await actorSocket.emitWithAck('session:join', { session_id: id })).ok).toBe(true);
+
+    const keys = async () => Object.keys((await get(`/api/sessions/${id}/brief`)).body).sort();
+    expect(await keys()).toEqual(['category', 'domain', 'phase', 'role']);
+    const actorBrief = (await app.http.get(`/api/sessions/${id}/brief`, { token: actor.token })).body;
+    expect(Object.keys(actorBrief).sort()).toEqual(['actor_brief', 'candidate_brief', 'case_name', 'category', 'condition', 'domain', 'mark_scheme', 'phase', 'role']);
+
+    const started = nextEvent<{ phase: string }>(candidateSocket, 'session:state');
+    expect(await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'reading' })).toMatchObject({ ok: true, session: { phase: 'reading', status: 'live' } });
+    expect(await started).toMatchObject({ phase: 'reading', case_id: null });
+    expect(await keys()).toEqual(['candidate_brief', 'category', 'domain', 'phase', 'role']);
+    await get(`/api/sessions/${id}`);
+    await get(`/api/rooms/${room}`);
+    await get('/api/sessions/mine');
+    await get('/api/sessions');
+
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'consultation' });
+    expect(await keys()).toEqual(['candidate_brief', 'category', 'domain', 'phase', 'role']);
+    await get(`/api/sessions/${id}`);
+
+    // Everything the candidate received before feedback, in every response and socket payload.
+    const everything = received.join('\n');
+    for (const hidden of [secret.caseId, secret.caseName, secret.condition, secret.openingLine, ...secret.facts]) {
+      expect(everything, `leaked: ${hidden}`).not.toContain(hidden);
+    }
+
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'feedback' });
+    expect(await keys()).toEqual(['actor_brief', 'candidate_brief', 'case_name', 'category', 'condition', 'domain', 'phase', 'role']);
+    expect((await get(`/api/sessions/${id}`)).body.case_id).toBe(secret.caseId);
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'completed' });
+    expect(await keys()).toEqual(['actor_brief', 'candidate_brief', 'case_name', 'category', 'condition', 'domain', 'mark_scheme', 'phase', 'role']);
+    expect((await get(`/api/sessions/${id}`)).body).toMatchObject({ status: 'completed', phase: 'completed' });
+  });
+
+  it('only the actor runs the station, one phase at a time, and not without a case', async () => {
+    const { id, actor, candidate } = await matchedSession();
+    const candidateSocket = await socketFor(candidate);
+    const actorSocket = await socketFor(actor);
+    expect(await candidateSocket.emitWithAck('session:advance', { session_id: id, to: 'reading' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'consultation' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await app.db.query('update public.practice_sessions set case_id = null where id = $1', [id]);
+    expect(await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'reading' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    await expectSqlError(app.db.asUser(actor.claims, (tx) => tx.query("update public.practice_sessions set phase = 'reading' where id = $1", [id])), '42501');
+  });
+
+  it('the scheduler moves the station on when time runs out, from the moment it ran out', async () => {
+    const { id, actor, candidate } = await matchedSession();
+    const actorSocket = await socketFor(actor);
+    const candidateSocket = await socketFor(candidate);
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'reading' });
+    // Pretend the reading time ended 10 seconds ago.
+    const { rows } = await app.db.query<{ ends: Date }>(
+      "update public.practice_sessions set phase_ends_at = now() - interval '10 seconds' where id = $1 returning phase_ends_at as ends",
+      [id],
+    );
+    const moved = eventMatching<{ phase: string; phase_ends_at: string }>(candidateSocket, 'session:state', (p) => p.phase === 'consultation');
+    await app.server.tickScheduler();
+    const state = await moved;
+    expect(state.phase).toBe('consultation');
+    expect(new Date(state.phase_ends_at).getTime()).toBe(rows[0]!.ends.getTime() + 480_000);
+  });
+
+  it('after a restart mid-consultation the phase and remaining time are exactly where they should be', async () => {
+    const { id, actor } = await matchedSession();
+    const actorSocket = await socketFor(actor);
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'reading' });
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'consultation' });
+    const before = (await app.http.get(`/api/sessions/${id}`, { token: actor.token })).body;
+    expect(before.phase).toBe('consultation');
+
+    await app.server.close(1_000);
+    // While the server is down, the consultation runs out (its deadline passes 40 seconds ago).
+    const { rows } = await app.db.query<{ ends: Date }>(
+      "update public.practice_sessions set phase_ends_at = now() - interval '40 seconds' where id = $1 returning phase_ends_at as ends",
+      [id],
+    );
+    const server = await startServer({ config: testConfig(), db: app.db, logger: createLogger('silent') });
+    try {
+      const http = httpClient(server.url);
+      await server.tickScheduler();
+      const after = (await http.get(`/api/sessions/${id}`, { token: actor.token })).body;
+      expect(after.phase).toBe('feedback');
+      expect(new Date(after.phase_ends_at).getTime()).toBe(rows[0]!.ends.getTime() + 300_000);
+    } finally {
+      await server.close(1_000);
+      app.server = await startServer({ config: testConfig(), db: app.db, logger: createLogger('silent') });
+      app.url = app.server.url;
+      app.http = httpClient(app.url);
+    }
+  });
+});
