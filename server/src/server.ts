@@ -56,8 +56,8 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
-  const sessions = createSessionsService({ db, realtime: realtime.gateway });
-  realtime.onConnection(registerSessionHandlers(sessions, logger));
+  const sessions = createSessionsService({ db, realtime: realtime.gateway, livekit: config.livekit });
+  realtime.onConnection(registerSessionHandlers(sessions, realtime.gateway, logger));
 
   const app = createApp({
     config,

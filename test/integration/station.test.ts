@@ -170,4 +170,59 @@ describe.each(dbTargets)('the timed station on %s', (target) => {
       app.http = httpClient(app.url);
     }
   });
+
+  it('video: peer-to-peer access for participants in the time window; signalling reaches the other participant only', async () => {
+    const { id, room, actor, candidate } = await matchedSession();
+    const stranger = await createUser(app);
+    const access = await app.http.post(`/api/sessions/${id}/video`, undefined, { token: candidate.token });
+    expect(access.status).toBe(200);
+    expect(access.body).toMatchObject({ provider: 'p2p', url: `/room/${room}` });
+    expect(access.body.token).toBeUndefined();
+    expect((await app.http.post(`/api/sessions/${id}/video`, undefined, { token: stranger.token })).status).toBe(404);
+    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '2 days' where id = $1", [id]);
+    expect((await app.http.post(`/api/sessions/${id}/video`, undefined, { token: actor.token })).status).toBe(409);
+
+    const actorSocket = await socketFor(actor);
+    const candidateSocket = await socketFor(candidate);
+    const strangerSocket = await socketFor(stranger);
+    const overheard: unknown[] = [];
+    strangerSocket.on('rtc:signal', (p) => overheard.push(p));
+    expect(await strangerSocket.emitWithAck('rtc:signal', { session_id: id, data: { type: 'offer', sdp: 'v=0' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await actorSocket.emitWithAck('rtc:signal', { session_id: id, data: { type: 'offer', sdp: 'v=0' } })).toMatchObject({ ok: false });
+
+    await actorSocket.emitWithAck('session:join', { session_id: id });
+    await candidateSocket.emitWithAck('session:join', { session_id: id });
+    const echoed: unknown[] = [];
+    actorSocket.on('rtc:signal', (p) => echoed.push(p));
+    const got = nextEvent(candidateSocket, 'rtc:signal');
+    expect(await actorSocket.emitWithAck('rtc:signal', { session_id: id, data: { type: 'offer', sdp: 'v=0 offer' } })).toEqual({ ok: true });
+    expect(await got).toEqual({ session_id: id, from: actor.id, data: { type: 'offer', sdp: 'v=0 offer' } });
+    await strangerSocket.emitWithAck('board:watch', {});
+    expect(overheard).toEqual([]);
+    expect(echoed).toEqual([]);
+  });
+});
+
+describe.each(dbTargets)('LiveKit video on %s', (target) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(target, { env: { LIVEKIT_URL: 'wss://livekit.example.test', LIVEKIT_API_KEY: 'APIkey123', LIVEKIT_API_SECRET: 'a-secret-that-is-long-enough-for-hs256-signing' } });
+  });
+  afterAll(() => app?.close());
+
+  it('mints a token for the session’s room when LiveKit is configured, and health says so', async () => {
+    expect((await app.http.get('/api/health')).body.video).toBe('livekit');
+    const host = await createUser(app);
+    const guest = await createUser(app);
+    const pub = await app.http.post('/api/sessions', { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'candidate' }, { token: host.token });
+    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [pub.body.id]);
+    const v = (await app.http.get(`/api/sessions/${pub.body.id}`, { token: guest.token })).body.version;
+    await app.http.post(`/api/sessions/${pub.body.id}/signup`, { version: v }, { token: guest.token });
+    const res = await app.http.post(`/api/sessions/${pub.body.id}/video`, undefined, { token: guest.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ provider: 'livekit', url: 'wss://livekit.example.test', room: `session-${pub.body.id}` });
+    const payload = JSON.parse(Buffer.from(res.body.token.split('.')[1], 'base64url').toString());
+    expect(payload).toMatchObject({ sub: guest.id, video: { room: `session-${pub.body.id}`, roomJoin: true } });
+    expect(payload.exp * 1000).toBeLessThanOrEqual(new Date(res.body.expires_at).getTime() + 1000);
+  });
 });

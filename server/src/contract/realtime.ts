@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
-import type { BoardSession, ParticipantSession, SessionAdvanceInput } from './sessions.js';
-import { SessionAdvanceSchema, SessionJoinSchema } from './sessions.js';
-export { SessionAdvanceSchema, SessionJoinSchema };
+import type { BoardSession, ParticipantSession, RtcSignalInput, SessionAdvanceInput } from './sessions.js';
+import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema } from './sessions.js';
+export { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema };
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -28,6 +28,8 @@ export interface ServerToClientEvents {
   'board:upsert': (payload: BoardSession) => void;
   /** The participant view after every change to a session (phase, timer, guest); to its participants. */
   'session:state': (payload: ParticipantSession) => void;
+  /** WebRTC signalling from the other participant of a session. */
+  'rtc:signal': (payload: RtcSignalInput & { from: string }) => void;
   /** A session left the board (cancelled, started, past). */
   'board:remove': (payload: { id: string }) => void;
   /** Progress of a PTL CSV import, to the importing user only. */
@@ -38,6 +40,7 @@ export interface ClientToServerEvents {
   'board:watch': (payload: z.input<typeof BoardWatchSchema>, ack: (result: Ack) => void) => void;
   'session:join': (payload: z.input<typeof SessionJoinSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'session:advance': (payload: SessionAdvanceInput, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
+  'rtc:signal': (payload: RtcSignalInput, ack: (result: Ack) => void) => void;
 }
 
 export interface InterServerEvents {

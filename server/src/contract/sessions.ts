@@ -138,3 +138,25 @@ export const SessionAdvanceSchema = z.strictObject({
   to: z.enum(['reading', 'consultation', 'feedback', 'completed']),
 });
 export type SessionAdvanceInput = z.input<typeof SessionAdvanceSchema>;
+
+/** POST /api/sessions/:id/video — how to connect the room's video, for participants in the time window. */
+export interface VideoAccess {
+  provider: 'livekit' | 'p2p';
+  /** LiveKit: the server's URL. P2P: the room view's path (signalling runs over this app's socket). */
+  url: string;
+  room: string;
+  token?: string;
+  /** When the access stops being valid (ISO). */
+  expires_at: string;
+}
+
+/** c↔s `rtc:signal` — WebRTC offers, answers and ICE candidates, relayed to the other participant only. */
+export const RtcSignalSchema = z.strictObject({
+  session_id: z.uuid(),
+  data: z.strictObject({
+    type: z.enum(['offer', 'answer', 'candidate', 'hangup']),
+    sdp: z.string().max(20_000).optional(),
+    candidate: z.unknown().optional(),
+  }),
+});
+export type RtcSignalInput = z.input<typeof RtcSignalSchema>;

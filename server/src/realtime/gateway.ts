@@ -18,6 +18,10 @@ export interface RealtimeGateway {
   toUser(userId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
   toBoard(): Pick<ReturnType<TypedServer['to']>, 'emit'>;
   toSession(sessionId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
+  /** The other participants' sockets that joined this session (everyone in its room but `userId`). */
+  toOthersInSession(sessionId: string, userId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
+  /** Takes a user's sockets out of a session's room (they withdrew or it was cancelled). */
+  leaveSession(userId: string, sessionId: string): void;
   /** Ends the sockets opened with these (now revoked) sign-in sessions. */
   disconnectAuthSessions(sessionIds: string[]): void;
   disconnectUser(userId: string): void;
@@ -28,6 +32,10 @@ export function createGateway(io: TypedServer): RealtimeGateway {
     toUser: (id) => io.to(rooms.user(id)),
     toBoard: () => io.to(rooms.board),
     toSession: (id) => io.to(rooms.session(id)),
+    toOthersInSession: (sessionId, userId) => io.to(rooms.session(sessionId)).except(rooms.user(userId)),
+    leaveSession(userId, sessionId) {
+      io.in(rooms.user(userId)).socketsLeave(rooms.session(sessionId));
+    },
     disconnectAuthSessions(ids) {
       if (ids.length > 0) io.in(ids.map(rooms.authSession)).disconnectSockets(true);
     },
@@ -42,6 +50,8 @@ export const offlineGateway: RealtimeGateway = {
   toUser: () => ({ emit: () => true }),
   toBoard: () => ({ emit: () => true }),
   toSession: () => ({ emit: () => true }),
+  toOthersInSession: () => ({ emit: () => true }),
+  leaveSession: () => {},
   disconnectAuthSessions: () => {},
   disconnectUser: () => {},
 };

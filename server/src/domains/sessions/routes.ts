@@ -47,6 +47,10 @@ export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService
     res.json(await sessions.brief(caller(req), req.params.id as string));
   });
 
+  router.post('/:id/video', requireUser, validateParams(IdParams), async (req, res) => {
+    res.json(await sessions.video(caller(req), req.params.id as string));
+  });
+
   router.get('/:id/calendar.ics', requireUser, validateParams(IdParams), async (req, res) => {
     const ics = await sessions.calendar(caller(req), req.params.id as string, appUrl(req));
     res.setHeader('content-type', 'text/calendar; charset=utf-8');

@@ -16,7 +16,8 @@ import { presentBoardSession, presentParticipantSession, roleOf } from './presen
 import * as repo from './repo.js';
 import * as admin from './sessions.admin.repo.js';
 import { advance as advanceStation, catchUp, StationError, type StationState } from './state-machine.js';
-import type { SessionBrief, SessionPhase } from '../../contract/sessions.js';
+import type { SessionBrief, SessionPhase, VideoAccess } from '../../contract/sessions.js';
+import { livekitRoomName, mintLivekitToken, type LivekitConfig } from '../../video/livekit.js';
 
 /** Who acts, as far as sessions need to know: HTTP requests and sockets both provide it. */
 export type SessionActor = Pick<AuthContext, 'claims'> & { account: Pick<AuthContext['account'], 'id' | 'role'> };
@@ -42,7 +43,7 @@ function timingFor(preset: string, timing: CreateInput['timing']) {
 
 export type SessionsService = ReturnType<typeof createSessionsService>;
 
-export function createSessionsService({ db, realtime }: { db: Db; realtime: RealtimeGateway }) {
+export function createSessionsService({ db, realtime, livekit }: { db: Db; realtime: RealtimeGateway; livekit?: LivekitConfig | undefined }) {
   const missing = () => notFound('No such session');
 
   /** Each participant gets the session as they may see it (the candidate has no case id before feedback). */
@@ -171,6 +172,7 @@ export function createSessionsService({ db, realtime }: { db: Db; realtime: Real
         return row.host_id;
       });
       realtime.toUser(host).emit('notify', { kind: 'guest_withdrew', session_id: id, message: 'Your guest withdrew; the session is open again' });
+      realtime.leaveSession(auth.account.id, id);
       const board = await db.asUser(auth.claims, (tx) => repo.boardSession(tx, id));
       if (!board) throw missing();
       return presentBoardSession(board);
@@ -185,6 +187,7 @@ export function createSessionsService({ db, realtime }: { db: Db; realtime: Real
         return row.guest_id;
       });
       if (guest) realtime.toUser(guest).emit('notify', { kind: 'session_cancelled', session_id: id, message: 'A session you signed up to was cancelled' });
+      for (const userId of [auth.account.id, guest]) if (userId) realtime.leaveSession(userId, id);
     },
 
     /** The briefs the caller may see now; the database applies the reveal rules (session_brief). */
@@ -207,10 +210,33 @@ export function createSessionsService({ db, realtime }: { db: Db; realtime: Real
       return presentParticipantSession(row, auth.account.id);
     },
 
-    /** A participant's view, for joining the session's live channel. */
-    async join(auth: SessionActor, id: string): Promise<ParticipantSession> {
+    /** A participant's view, for joining the session's live channel, and who the other participant is. */
+    async join(auth: SessionActor, id: string): Promise<{ session: ParticipantSession }> {
       const row = await db.asUser(auth.claims, (tx) => participantRow(tx, id));
-      return presentParticipantSession(row, auth.account.id);
+      return { session: presentParticipantSession(row, auth.account.id) };
+    },
+
+    /**
+     * How to connect video: LiveKit (a token for this room only) when configured, else peer-to-peer
+     * with signalling over the socket. Participants only, from 15 minutes before the start to 30
+     * minutes after the planned end.
+     */
+    async video(auth: SessionActor, id: string, now = new Date()): Promise<VideoAccess> {
+      const { row, name } = await db.asUser(auth.claims, async (tx) => {
+        const r = await participantRow(tx, id);
+        const { rows } = await tx.query<{ name: string }>("select first_name || ' ' || last_name as name from public.profiles where user_id = $1", [auth.account.id]);
+        return { row: r, name: rows[0]?.name ?? 'Participant' };
+      });
+      const opens = row.datetime_utc.getTime() - START_WINDOW_MS;
+      const plannedEnd = row.datetime_utc.getTime() + (row.reading_s + row.consultation_s + row.feedback_s) * 1000;
+      const closes = plannedEnd + 30 * 60_000;
+      if (now.getTime() < opens || now.getTime() > closes || row.status === 'cancelled') {
+        throw conflict('The room opens 15 minutes before the start and closes 30 minutes after the planned end');
+      }
+      const expiresAt = new Date(closes);
+      if (!livekit) return { provider: 'p2p', url: row.room_url, room: `session:${id}`, expires_at: expiresAt.toISOString() };
+      const token = await mintLivekitToken(livekit, { sessionId: id, userId: auth.account.id, name, expiresAt, now });
+      return { provider: 'livekit', url: livekit.url, room: livekitRoomName(id), token, expires_at: expiresAt.toISOString() };
     },
 
     /**

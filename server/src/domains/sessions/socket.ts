@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import { SessionAdvanceSchema, SessionJoinSchema } from '../../contract/sessions.js';
-import { unauthenticated } from '../../errors.js';
+import type { RealtimeGateway } from '../../realtime/gateway.js';
+import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema } from '../../contract/sessions.js';
+import { notFound, unauthenticated } from '../../errors.js';
 import { handle } from '../../realtime/ack.js';
 import { rooms } from '../../realtime/gateway.js';
 import type { TypedSocket } from '../../realtime/server.js';
@@ -9,8 +10,10 @@ import type { Role } from '../../contract/accounts.js';
 import type { SessionActor, SessionsService } from './service.js';
 
 /** The participants' live channel: join a session, and (the actor) run its station. */
-export function registerSessionHandlers(sessions: SessionsService, logger: Logger) {
+export function registerSessionHandlers(sessions: SessionsService, realtime: RealtimeGateway, logger: Logger) {
   return (socket: TypedSocket) => {
+    // Sessions this socket joined as a participant; signalling goes only to the others in that room.
+    const joined = new Set<string>();
     const actor = (): SessionActor => {
       const user = socket.data.user;
       if (!user) throw unauthenticated();
@@ -21,7 +24,8 @@ export function registerSessionHandlers(sessions: SessionsService, logger: Logge
     socket.on(
       'session:join',
       handle(SessionJoinSchema, logger, async ({ session_id }) => {
-        const session = await sessions.join(actor(), session_id);
+        const { session } = await sessions.join(actor(), session_id);
+        joined.add(session_id);
         await socket.join(rooms.session(session_id));
         return { session };
       }),
@@ -30,6 +34,16 @@ export function registerSessionHandlers(sessions: SessionsService, logger: Logge
     socket.on(
       'session:advance',
       handle(SessionAdvanceSchema, logger, async ({ session_id, to }) => ({ session: await sessions.advance(actor(), session_id, to) })),
+    );
+
+    socket.on(
+      'rtc:signal',
+      handle(RtcSignalSchema, logger, async ({ session_id, data }) => {
+        if (!joined.has(session_id) || !socket.rooms.has(rooms.session(session_id))) throw notFound('Join the session first');
+        const me = actor().account.id;
+        realtime.toOthersInSession(session_id, me).emit('rtc:signal', { session_id, data, from: me });
+        return {};
+      }),
     );
   };
 }

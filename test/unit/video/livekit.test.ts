@@ -1,0 +1,46 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { livekitRoomName, mintLivekitToken } from '../../../server/src/video/livekit.js';
+
+const cfg = { url: 'wss://livekit.example.test', apiKey: 'APIkey123', apiSecret: 'a-secret-that-is-long-enough-for-hs256-signing' };
+
+function decode(jwt: string) {
+  const [header, payload, signature] = jwt.split('.') as [string, string, string];
+  const expected = createHmac('sha256', cfg.apiSecret).update(`${header}.${payload}`).digest('base64url');
+  return {
+    header: JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg: string },
+    payload: JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown> & { video: Record<string, unknown> },
+    signedWithOurSecret: signature === expected,
+  };
+}
+
+describe('LiveKit participant tokens', () => {
+  it('grant this session’s room only, to this user, with media and data, until the given expiry', async () => {
+    const now = new Date('2026-12-01T18:00:00Z');
+    const expiresAt = new Date('2026-12-01T19:15:00Z');
+    const jwt = await mintLivekitToken(cfg, { sessionId: 's-1', userId: 'user-42', name: 'Ada Lovelace', expiresAt, now });
+    const { header, payload, signedWithOurSecret } = decode(jwt);
+    expect(header.alg).toBe('HS256');
+    expect(signedWithOurSecret).toBe(true);
+    expect(payload).toMatchObject({ iss: cfg.apiKey, sub: 'user-42', name: 'Ada Lovelace' });
+    expect(payload.video).toEqual({
+      room: livekitRoomName('s-1'),
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: true,
+      roomCreate: false,
+      roomAdmin: false,
+      roomList: false,
+    });
+    const exp = payload.exp as number;
+    const nbf = payload.nbf as number;
+    // The lifetime is the time left until expiry (75 minutes here), counted from when it was minted.
+    expect(exp - nbf).toBe(75 * 60);
+  });
+
+  it('derives one room name per session', () => {
+    expect(livekitRoomName('abc')).toBe('session-abc');
+    expect(livekitRoomName('abc')).not.toBe(livekitRoomName('abd'));
+  });
+});
