@@ -21,6 +21,7 @@ import PtlImportPage from './pages/ptl/PtlImportPage.svelte';
 import PtlPage from './pages/ptl/PtlPage.svelte';
 import QualityPage from './pages/quality/QualityPage.svelte';
 import RecordsPage from './pages/records/RecordsPage.svelte';
+import RoomPage from './pages/room/RoomPage.svelte';
 import SecretaryPage from './pages/secretary/SecretaryPage.svelte';
 import MySessionsPage from './pages/sessions/MySessionsPage.svelte';
 import PublishSessionPage from './pages/sessions/PublishSessionPage.svelte';
@@ -52,6 +53,8 @@ export const ROUTES: readonly Route[] = [
   { path: '/sessions/new', title: 'Publish a session', access: 'user', component: PublishSessionPage },
   { path: '/sessions/mine', title: 'My sessions', access: 'user', component: MySessionsPage },
   { path: '/sessions/:id', title: 'Practice session', access: 'any', component: SessionPage },
+  // The live station for its two participants; the server answers anyone else with 404.
+  { path: '/room/:token', title: 'Practice room', access: 'user', component: RoomPage },
   { path: '/cases', title: 'Case library', access: 'user', component: CasesPage },
   { path: '/cases/new', title: 'Write a case', access: 'user', component: CaseFormPage },
   { path: '/cases/:id', title: 'Case', access: 'user', component: CasePage },

@@ -29,6 +29,7 @@ import type {
   PtlImportResult,
   PtlStats,
   PublicProfile,
+  SessionBrief,
   SessionCreateInput,
   SessionUpdateInput,
   User,
@@ -194,4 +195,9 @@ export const api = {
   withdrawFromSession: (id: string) => request<BoardSession>('DELETE', `${sessionPath(id)}/signup`),
   /** For a plain download link (participants only). */
   sessionCalendarUrl: (id: string) => `${sessionPath(id)}/calendar.ics`,
+  /** What the caller may read of the session's case right now (the reveal rules): read again after every phase change. */
+  getSessionBrief: (id: string) => request<SessionBrief>('GET', `${sessionPath(id)}/brief`),
+
+  /** The session behind a room link, for its two participants; 404 for anyone else. */
+  getRoom: (token: string) => request<ParticipantSession>('GET', `/api/rooms/${encodeURIComponent(token)}`),
 };

@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type { BoardSession, ClientToServerEvents, NotifyPayload, ServerToClientEvents } from '$contract';
+import type {
+  Ack,
+  BoardSession,
+  ClientToServerEvents,
+  NotifyPayload,
+  ParticipantSession,
+  ServerToClientEvents,
+  SessionAdvanceInput,
+} from '$contract';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,6 +24,18 @@ export interface BoardHandlers {
   /** After each (re)connection's `board:watch` is acknowledged: re-read what may have been missed. */
   watching?: () => void;
 }
+
+/** Listeners of one practice session's participant feed (the room). */
+export interface SessionHandlers {
+  /** The session as the server acknowledged each (re)join. */
+  joined: (session: ParticipantSession) => void;
+  /** `session:state`: the session after every change (phase, timer, guest). */
+  state: (session: ParticipantSession) => void;
+  failed?: (error: { code: string; message: string }) => void;
+}
+
+/** How long an acknowledgement may take before the client gives up on it. */
+const ACK_TIMEOUT_MS = 10_000;
 
 /** The one Socket.IO connection of the app, opened while someone is signed in. */
 class Realtime {
@@ -68,6 +88,46 @@ class Realtime {
       socket.off('board:remove', handlers.remove);
       socket.off('connect', join);
     };
+  }
+
+  /**
+   * Joins a session's participant feed on this and every later (re)connection (`session:join`),
+   * connecting if need be. `joined` gets each join's acknowledged session, `state` every later
+   * `session:state` of this session. Returns the cleanup.
+   */
+  watchSession(sessionId: string, handlers: SessionHandlers): () => void {
+    const socket = this.socket;
+    const join = () => {
+      socket.timeout(ACK_TIMEOUT_MS).emit('session:join', { session_id: sessionId }, (err, result) => {
+        if (err) handlers.failed?.({ code: 'unavailable', message: 'The server did not answer. Check your connection' });
+        else if (result.ok) handlers.joined(result.session);
+        else handlers.failed?.(result.error);
+      });
+    };
+    const onState = (session: ParticipantSession) => {
+      if (session.id === sessionId) handlers.state(session);
+    };
+    socket.on('session:state', onState);
+    socket.on('connect', join);
+    if (socket.connected) join();
+    else this.connect();
+    return () => {
+      socket.off('session:state', onState);
+      socket.off('connect', join);
+    };
+  }
+
+  /** The actor starts the station or moves it on; a lost connection or a slow server answers as an error. */
+  advanceSession(input: SessionAdvanceInput): Promise<Ack<{ session: ParticipantSession }>> {
+    return new Promise((resolve) => {
+      if (!this.socket.connected) {
+        resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
+        return;
+      }
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('session:advance', input, (err, result) => {
+        resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
+      });
+    });
   }
 
   dismiss(id: number): void {

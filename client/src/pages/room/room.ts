@@ -1,0 +1,82 @@
+import type { SessionAdvanceInput, SessionPhase, Timing } from '$contract';
+import { formatDuration } from '../sessions/labels';
+
+/** The `:token` of `/room/:token` when it looks like a room link (64 hex digits), else null. */
+export function roomTokenFrom(path: string): string | null {
+  const match = /^\/room\/([0-9a-fA-F]{64})\/?$/.exec(path);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+export type TimedPhase = 'reading' | 'consultation' | 'feedback';
+export type AdvanceTarget = SessionAdvanceInput['to'];
+
+export function isTimedPhase(phase: SessionPhase): phase is TimedPhase {
+  return phase === 'reading' || phase === 'consultation' || phase === 'feedback';
+}
+
+/** The station's phases as the room names them. */
+export const ROOM_PHASE_LABELS: Record<SessionPhase, string> = {
+  waiting: 'Waiting room',
+  reading: 'Reading time',
+  consultation: 'Consultation',
+  feedback: 'Feedback',
+  completed: 'Station complete',
+};
+
+/** Where the actor's button takes the station from each phase, and what the button says. */
+export const NEXT_STEP: Partial<Record<SessionPhase, { to: AdvanceTarget; label: string }>> = {
+  waiting: { to: 'reading', label: 'Start the station' },
+  reading: { to: 'consultation', label: 'Move on to consultation' },
+  consultation: { to: 'feedback', label: 'Move on to feedback' },
+  feedback: { to: 'completed', label: 'Finish the station' },
+};
+
+/** The planned length of a phase, in seconds. */
+export function phaseSeconds(phase: TimedPhase, timing: Timing): number {
+  if (phase === 'reading') return timing.reading_s;
+  if (phase === 'consultation') return timing.consultation_s;
+  return timing.feedback_s;
+}
+
+/** Milliseconds left until `endsAt` (ISO) on the local clock, never below 0; null without an end (paused). */
+export function remainingMs(endsAt: string | null, now: number): number | null {
+  if (!endsAt) return null;
+  const end = Date.parse(endsAt);
+  return Number.isNaN(end) ? null : Math.max(0, end - now);
+}
+
+/** `452_300` → `07:33`: whole seconds rounded up, so the clock shows 08:00 at the start and 00:00 at the end. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** The same time for a `<time datetime>`: an ISO-8601 duration such as `PT7M33S`. */
+export function isoDuration(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `PT${Math.floor(total / 60)}M${total % 60}S`;
+}
+
+/** What the live region says when a phase begins (not every second: only these moments). */
+export function phaseAnnouncement(phase: SessionPhase, timing: Timing): string {
+  switch (phase) {
+    case 'reading':
+      return `Reading time has started: ${formatDuration(timing.reading_s)}.`;
+    case 'consultation':
+      return `The consultation has started: ${formatDuration(timing.consultation_s)}.`;
+    case 'feedback':
+      return `Feedback has started: ${formatDuration(timing.feedback_s)}.`;
+    case 'completed':
+      return 'The station is complete.';
+    case 'waiting':
+      return 'Back in the waiting room.';
+  }
+}
+
+export function warningAnnouncement(warningS: number): string {
+  return `${formatDuration(warningS)} left in the consultation.`;
+}
+
+export const CONSULTATION_ENDED = 'The consultation has ended.';
