@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
+import { createUser } from '../helpers/factories.js';
+
+describe.runIf(browserAvailable)('the practice room in two browsers', () => {
+  let browser: Browser;
+  let app: TestApp;
+  beforeAll(async () => {
+    [browser, app] = await Promise.all([launchBrowser(), startTestApp('pglite')]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the actor starts a short station, the server moves it on, each sees only their brief, a stranger is kept out', async () => {
+    const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
+    const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
+    const stranger = await createUser(app);
+    const { rows } = await app.db.query<{ id: string; case_name: string; condition: string }>(
+      "select c.id, c.case_name, k.condition from public.cases c join public.case_content k on k.case_id = c.id where c.owner_id is null and c.category = 'history_taking' order by c.case_name limit 1",
+    );
+    const theCase = rows[0]!;
+    const published = await app.http.post(
+      '/api/sessions',
+      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: theCase.id, preset: 'custom', timing: { reading_s: 3, consultation_s: 60, feedback_s: 30, warning_s: null } },
+      { token: actor.token },
+    );
+    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [published.body.id]);
+    const seen = await app.http.get(`/api/sessions/${published.body.id}`, { token: candidate.token });
+    expect((await app.http.post(`/api/sessions/${published.body.id}/signup`, { version: seen.body.version }, { token: candidate.token })).status).toBe(200);
+    const roomUrl = `${app.url}${published.body.room_url}`;
+
+    const actorContext = await browser.newContext();
+    const candidateContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const strangerContext = await browser.newContext();
+    const actorPage = await actorContext.newPage();
+    const candidatePage = await candidateContext.newPage();
+    const strangerPage = await strangerContext.newPage();
+    try {
+      await Promise.all([
+        logInThroughUi(actorPage, app.url, actor.email, actor.password),
+        logInThroughUi(candidatePage, app.url, candidate.email, candidate.password),
+        logInThroughUi(strangerPage, app.url, stranger.email, stranger.password),
+      ]);
+      await Promise.all([actorPage.goto(roomUrl), candidatePage.goto(roomUrl), strangerPage.goto(roomUrl)]);
+      const phase = (page: typeof actorPage) => page.getByTestId('room-phase').textContent();
+      await expect.poll(() => phase(actorPage), { timeout: 15_000 }).toBe('Waiting room');
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Waiting room');
+      await strangerPage.getByText('This room is not yours, or it does not exist.').waitFor({ timeout: 15_000 });
+
+      // Before the start the candidate has no brief at all; the actor already has the whole case.
+      expect(await candidatePage.getByTestId('room-brief-candidate').count()).toBe(0);
+      await actorPage.getByTestId('room-brief-actor').waitFor({ timeout: 15_000 });
+
+      await actorPage.getByRole('button', { name: 'Start the station' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Reading time');
+      await candidatePage.getByTestId('room-brief-candidate').waitFor({ timeout: 15_000 });
+      // The server ends the 3-second reading time by itself.
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Consultation');
+      await expect.poll(() => phase(actorPage), { timeout: 15_000 }).toBe('Consultation');
+      expect(await candidatePage.getByTestId('room-countdown').textContent()).toMatch(/^0?[01]:\d\d$/);
+      const candidateHtml = await candidatePage.content();
+      expect(candidateHtml).not.toContain(theCase.condition);
+      expect(candidateHtml).not.toContain(theCase.case_name);
+      expect(await candidatePage.getByTestId('room-brief-actor').count()).toBe(0);
+
+      await actorPage.getByRole('button', { name: 'Move on to feedback' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Feedback');
+      await candidatePage.getByTestId('room-brief-actor').waitFor({ timeout: 15_000 });
+      await expect.poll(() => candidatePage.getByTestId('room-condition').textContent(), { timeout: 15_000 }).toContain(theCase.condition);
+
+      await actorPage.getByRole('button', { name: 'Finish the station' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Station complete');
+      await candidatePage.getByTestId('room-brief-mark-scheme').waitFor({ timeout: 15_000 });
+      await candidatePage.screenshot({ path: 'test-results/e2e-room-candidate.png', fullPage: true });
+    } finally {
+      await Promise.all([actorContext.close(), candidateContext.close(), strangerContext.close()]);
+    }
+  });
+});
