@@ -13,6 +13,8 @@ import { registerSessionHandlers } from './domains/sessions/socket.js';
 import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
+import { localBlobStore } from './storage/blob-store.js';
+import path from 'node:path';
 import { attachRealtime, type Realtime } from './realtime/server.js';
 
 export interface RunningServer {
@@ -56,7 +58,9 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
-  const sessions = createSessionsService({ db, realtime: realtime.gateway, livekit: config.livekit });
+  // Supabase Storage is not wired yet: the bucket lives under DATA_DIR/storage whatever is configured.
+  const storage = localBlobStore(path.join(config.dataDir, 'storage'));
+  const sessions = createSessionsService({ db, realtime: realtime.gateway, livekit: config.livekit, storage, logger });
   realtime.onConnection(registerSessionHandlers(sessions, realtime.gateway, logger));
 
   const app = createApp({
@@ -66,7 +70,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     services: { accounts, profiles, ptl, cases, sessions },
     components: {
       db: db.kind,
-      storage: config.supabase ? 'supabase' : 'local',
+      storage: storage.kind,
       video: config.livekit ? 'livekit' : 'p2p',
       realtime: realtime.kind,
     },

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../server/src/config.js';
 import type { Db } from '../../server/src/db/types.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -27,6 +30,8 @@ export function testConfig(env: Record<string, string | undefined> = {}): Config
     REDIS_URL: process.env.REDIS_URL,
     // Each app gets its own channel so parallel test files sharing one Redis never see each other.
     REDIS_CHANNEL_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    // Files (the assessments bucket) go to a fresh temporary folder, never into the repository.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'platform-data-')),
     RATE_LIMIT_LOGIN_PER_15_MIN: '1000',
     RATE_LIMIT_REGISTER_PER_HOUR: '1000',
     RATE_LIMIT_RESET_PER_15_MIN: '1000',

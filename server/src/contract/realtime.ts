@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
-import type { BoardSession, ParticipantSession, RtcSignalInput, SessionAdvanceInput } from './sessions.js';
-import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema } from './sessions.js';
-export { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema };
+import type { BoardSession, ParticipantSession, RtcSignalInput, SessionAdvanceInput, TranscriptAppendInput, TranscriptSegment } from './sessions.js';
+import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from './sessions.js';
+export { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema };
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -28,6 +28,8 @@ export interface ServerToClientEvents {
   'board:upsert': (payload: BoardSession) => void;
   /** The participant view after every change to a session (phase, timer, guest); to its participants. */
   'session:state': (payload: ParticipantSession) => void;
+  /** A stored transcript segment, to both participants of its session. */
+  'transcript:segment': (payload: TranscriptSegment & { session_id: string }) => void;
   /** WebRTC signalling from the other participant of a session. */
   'rtc:signal': (payload: RtcSignalInput & { from: string }) => void;
   /** A session left the board (cancelled, started, past). */
@@ -41,6 +43,7 @@ export interface ClientToServerEvents {
   'session:join': (payload: z.input<typeof SessionJoinSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'session:advance': (payload: SessionAdvanceInput, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'rtc:signal': (payload: RtcSignalInput, ack: (result: Ack) => void) => void;
+  'transcript:append': (payload: TranscriptAppendInput, ack: (result: Ack<{ segment: TranscriptSegment }>) => void) => void;
 }
 
 export interface InterServerEvents {

@@ -160,3 +160,31 @@ export const RtcSignalSchema = z.strictObject({
   }),
 });
 export type RtcSignalInput = z.input<typeof RtcSignalSchema>;
+
+/** One piece of what was said: by whom, when (ms from the start of the consultation), what. */
+export const TranscriptSegmentInputSchema = z.strictObject({
+  speaker: z.enum(SESSION_ROLES),
+  at_ms: z.number().int().min(0).max(6 * 3_600_000),
+  text: z.string().trim().min(1, { message: 'Required' }).max(2000),
+});
+export type TranscriptSegmentInput = z.input<typeof TranscriptSegmentInputSchema>;
+
+/** c→s `transcript:append` — acknowledged only once the segment is stored. */
+export const TranscriptAppendSchema = TranscriptSegmentInputSchema.extend({ session_id: z.uuid() });
+export type TranscriptAppendInput = z.input<typeof TranscriptAppendSchema>;
+
+export interface TranscriptSegment {
+  id: string;
+  speaker: SessionRole;
+  at_ms: number;
+  text: string;
+  created_at: string;
+}
+
+/** GET /api/sessions/:id/transcript, and assessments/{session_id}/transcript.json. */
+export interface TranscriptDocument {
+  session_id: string;
+  case_id: string | null;
+  started_at: string | null;
+  segments: { speaker: SessionRole; at_ms: number; text: string }[];
+}

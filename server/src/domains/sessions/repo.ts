@@ -23,6 +23,7 @@ export interface SessionRow {
   consultation_s: number;
   feedback_s: number;
   warning_s: number | null;
+  station_started_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, type BoardQuery } from '../../contract/sessions.js';
+import { BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery } from '../../contract/sessions.js';
 import { caller, requireUser } from '../../http/auth.js';
 import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
 import type { SessionsService } from './service.js';
@@ -45,6 +45,14 @@ export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService
 
   router.get('/:id/brief', requireUser, validateParams(IdParams), async (req, res) => {
     res.json(await sessions.brief(caller(req), req.params.id as string));
+  });
+
+  router.get('/:id/transcript', requireUser, validateParams(IdParams), async (req, res) => {
+    res.json(await sessions.transcript(caller(req), req.params.id as string));
+  });
+
+  router.post('/:id/transcript/segments', requireUser, validateParams(IdParams), validateBody(TranscriptSegmentInputSchema), async (req, res) => {
+    res.status(201).json(await sessions.appendSegment(caller(req), req.params.id as string, req.body));
   });
 
   router.post('/:id/video', requireUser, validateParams(IdParams), async (req, res) => {

@@ -16,7 +16,10 @@ import { presentBoardSession, presentParticipantSession, roleOf } from './presen
 import * as repo from './repo.js';
 import * as admin from './sessions.admin.repo.js';
 import { advance as advanceStation, catchUp, StationError, type StationState } from './state-machine.js';
-import type { SessionBrief, SessionPhase, VideoAccess } from '../../contract/sessions.js';
+import type { SessionBrief, SessionPhase, TranscriptDocument, TranscriptSegment, TranscriptSegmentInput, VideoAccess } from '../../contract/sessions.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import { transcriptOf } from './transcripts.admin.repo.js';
+import type { Logger } from 'pino';
 import { livekitRoomName, mintLivekitToken, type LivekitConfig } from '../../video/livekit.js';
 
 /** Who acts, as far as sessions need to know: HTTP requests and sockets both provide it. */
@@ -43,7 +46,21 @@ function timingFor(preset: string, timing: CreateInput['timing']) {
 
 export type SessionsService = ReturnType<typeof createSessionsService>;
 
-export function createSessionsService({ db, realtime, livekit }: { db: Db; realtime: RealtimeGateway; livekit?: LivekitConfig | undefined }) {
+export const ASSESSMENTS_BUCKET = 'assessments';
+
+export function createSessionsService({
+  db,
+  realtime,
+  livekit,
+  storage,
+  logger,
+}: {
+  db: Db;
+  realtime: RealtimeGateway;
+  livekit?: LivekitConfig | undefined;
+  storage: BlobStore;
+  logger: Logger;
+}) {
   const missing = () => notFound('No such session');
 
   /** Each participant gets the session as they may see it (the candidate has no case id before feedback). */
@@ -58,6 +75,26 @@ export function createSessionsService({ db, realtime, livekit }: { db: Db; realt
     const row = await repo.boardSession(tx, id);
     if (row && row.datetime_utc.getTime() > Date.now()) realtime.toBoard().emit('board:upsert', presentBoardSession(row));
     else realtime.toBoard().emit('board:remove', { id });
+  }
+
+  /** Writes `assessments/{id}/transcript.json` from the stored segments. */
+  async function storeTranscript(id: string): Promise<void> {
+    const { session, segments } = await transcriptOf(db, id);
+    if (!session) return;
+    const doc: TranscriptDocument = {
+      session_id: id,
+      case_id: session.case_id,
+      started_at: session.station_started_at?.toISOString() ?? null,
+      segments,
+    };
+    await storage.put(ASSESSMENTS_BUCKET, `${id}/transcript.json`, JSON.stringify(doc, null, 2), 'application/json');
+  }
+
+  /** A station just completed: its documents go to storage. A storage failure is logged, not lost: the segments stay in the database. */
+  async function onCompleted(rows: repo.SessionRow[]) {
+    for (const row of rows.filter((r) => r.status === 'completed')) {
+      await storeTranscript(row.id).catch((err: unknown) => logger.error({ err, session_id: row.id }, 'could not store transcript.json'));
+    }
   }
 
   async function participantRow(tx: Queryable, id: string) {
@@ -257,7 +294,7 @@ export function createSessionsService({ db, realtime, livekit }: { db: Db; realt
         if (!locked) throw missing();
         const current = catchUp(stationOf(locked), now, timingOf(locked));
         try {
-          return await admin.saveStation(tx, id, advanceStation(current, to, now, timingOf(locked)));
+          return await admin.saveStation(tx, id, advanceStation(current, to, now, timingOf(locked)), current.phase === 'waiting' ? now : null);
         } catch (err) {
           if (err instanceof StationError) throw conflict(err.message);
           throw err;
@@ -265,6 +302,7 @@ export function createSessionsService({ db, realtime, livekit }: { db: Db; realt
       });
       broadcastState(row);
       if (to === 'reading') realtime.toBoard().emit('board:remove', { id });
+      await onCompleted([row]);
       return presentParticipantSession(row, auth.account.id);
     },
 
@@ -277,7 +315,37 @@ export function createSessionsService({ db, realtime, livekit }: { db: Db; realt
         return saved;
       });
       for (const row of changed) broadcastState(row);
+      await onCompleted(changed);
       return changed.length;
+    },
+
+    /** Stores a segment and only then answers; both participants get it live. */
+    async appendSegment(auth: SessionActor, id: string, input: TranscriptSegmentInput): Promise<TranscriptSegment> {
+      const segment = await db.asUser(auth.claims, async (tx) => {
+        const row = await participantRow(tx, id);
+        if (row.phase !== 'consultation' && row.phase !== 'feedback') throw conflict('The transcript is open during the consultation and feedback');
+        const { rows } = await tx.query<{ id: string; speaker: 'candidate' | 'actor'; at_ms: number; text: string; created_at: Date }>(
+          `insert into public.session_transcript_segments (session_id, author_id, speaker, at_ms, text)
+           values ($1, $2, $3, $4, $5) returning id, speaker, at_ms, text, created_at`,
+          [id, auth.account.id, input.speaker, input.at_ms, input.text],
+        );
+        const r = rows[0]!;
+        return { id: r.id, speaker: r.speaker, at_ms: r.at_ms, text: r.text, created_at: r.created_at.toISOString() };
+      });
+      realtime.toSession(id).emit('transcript:segment', { ...segment, session_id: id });
+      return segment;
+    },
+
+    async transcript(auth: SessionActor, id: string): Promise<TranscriptDocument> {
+      return db.asUser(auth.claims, async (tx) => {
+        const row = await participantRow(tx, id);
+        const { rows } = await tx.query<{ speaker: 'candidate' | 'actor'; at_ms: number; text: string }>(
+          'select speaker, at_ms, text from public.session_transcript_segments where session_id = $1 order by at_ms, created_at',
+          [id],
+        );
+        const visibleCase = roleOf(row, auth.account.id) === 'actor' || ['feedback', 'completed'].includes(row.phase) ? row.case_id : null;
+        return { session_id: id, case_id: visibleCase, started_at: row.station_started_at?.toISOString() ?? null, segments: rows };
+      });
     },
 
     async calendar(auth: AuthContext, id: string, appUrl: string): Promise<string> {

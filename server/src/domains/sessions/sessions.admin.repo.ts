@@ -23,10 +23,13 @@ export async function lockExpired(tx: Queryable, limit: number): Promise<Session
   return rows;
 }
 
-export async function saveStation(tx: Queryable, id: string, s: StationState): Promise<SessionRow> {
+/** Saves the station's state; `startedAt` records the actor's start the first time it is given. */
+export async function saveStation(tx: Queryable, id: string, s: StationState, startedAt: Date | null = null): Promise<SessionRow> {
   const { rows } = await tx.query<SessionRow>(
-    'update public.practice_sessions set status = $2, phase = $3, phase_started_at = $4, phase_ends_at = $5 where id = $1 returning *',
-    [id, s.status, s.phase, s.phase_started_at, s.phase_ends_at],
+    `update public.practice_sessions
+        set status = $2, phase = $3, phase_started_at = $4, phase_ends_at = $5, station_started_at = coalesce(station_started_at, $6)
+      where id = $1 returning *`,
+    [id, s.status, s.phase, s.phase_started_at, s.phase_ends_at, startedAt],
   );
   return rows[0]!;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
-import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema } from '../../contract/sessions.js';
+import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from '../../contract/sessions.js';
 import { notFound, unauthenticated } from '../../errors.js';
 import { handle } from '../../realtime/ack.js';
 import { rooms } from '../../realtime/gateway.js';
@@ -34,6 +34,11 @@ export function registerSessionHandlers(sessions: SessionsService, realtime: Rea
     socket.on(
       'session:advance',
       handle(SessionAdvanceSchema, logger, async ({ session_id, to }) => ({ session: await sessions.advance(actor(), session_id, to) })),
+    );
+
+    socket.on(
+      'transcript:append',
+      handle(TranscriptAppendSchema, logger, async ({ session_id, ...segment }) => ({ segment: await sessions.appendSegment(actor(), session_id, segment) })),
     );
 
     socket.on(
