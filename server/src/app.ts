@@ -17,6 +17,7 @@ import type { CasesService } from './domains/cases/service.js';
 import { profilesRoutes } from './domains/profiles/routes.js';
 import { roomsRoutes, sessionsRoutes } from './domains/sessions/routes.js';
 import type { SessionsService } from './domains/sessions/service.js';
+import type { AssessmentsService } from './domains/assessments/service.js';
 import { ptlRoutes } from './domains/ptl/routes.js';
 import type { PtlService } from './domains/ptl/service.js';
 import type { ProfilesService } from './domains/profiles/service.js';
@@ -29,7 +30,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService };
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps) {
   api.use('/profiles', profilesRoutes({ profiles: services.profiles }));
   api.use('/ptl', ptlRoutes({ ptl: services.ptl }));
   api.use('/cases', casesRoutes({ cases: services.cases }));
-  api.use('/sessions', sessionsRoutes({ sessions: services.sessions, appUrl }));
+  api.use('/sessions', sessionsRoutes({ sessions: services.sessions, assessments: services.assessments, appUrl }));
   api.use('/rooms', roomsRoutes({ sessions: services.sessions }));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
 import { createAccountsService, type AccountsService } from './domains/accounts/service.js';
+import { createAssessmentsService, type AssessmentsService } from './domains/assessments/service.js';
 import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
 import { startStationScheduler } from './domains/sessions/scheduler.js';
@@ -24,7 +25,7 @@ export interface RunningServer {
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService };
   /**
    * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
    * `graceMs`), then end what is left. The database is the caller's to close, after this.
@@ -60,14 +61,22 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const cases = createCasesService({ db });
   // Supabase Storage is not wired yet: the bucket lives under DATA_DIR/storage whatever is configured.
   const storage = localBlobStore(path.join(config.dataDir, 'storage'));
-  const sessions = createSessionsService({ db, realtime: realtime.gateway, livekit: config.livekit, storage, logger });
-  realtime.onConnection(registerSessionHandlers(sessions, realtime.gateway, logger));
+  const assessments = createAssessmentsService({ db, realtime: realtime.gateway, storage, logger });
+  const sessions = createSessionsService({
+    db,
+    realtime: realtime.gateway,
+    livekit: config.livekit,
+    storage,
+    logger,
+    afterCompleted: (id) => assessments.complete(id),
+  });
+  realtime.onConnection(registerSessionHandlers(sessions, assessments, realtime.gateway, logger));
 
   const app = createApp({
     config,
     db,
     logger,
-    services: { accounts, profiles, ptl, cases, sessions },
+    services: { accounts, profiles, ptl, cases, sessions, assessments },
     components: {
       db: db.kind,
       storage: storage.kind,
@@ -95,7 +104,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     tickScheduler: () => scheduler.tick(),
     httpServer,
     realtime,
-    services: { accounts, profiles, ptl, cases, sessions },
+    services: { accounts, profiles, ptl, cases, sessions, assessments },
     close(graceMs = 10_000) {
       closing ??= (async () => {
         await scheduler.stop();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
-import type { BoardSession, ParticipantSession, RtcSignalInput, SessionAdvanceInput, TranscriptAppendInput, TranscriptSegment } from './sessions.js';
-import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from './sessions.js';
-export { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema };
+import type { BoardSession, DisclosureState, FactsElicitedInput, ParticipantSession, RtcSignalInput, SessionAdvanceInput, TranscriptAppendInput, TranscriptSegment } from './sessions.js';
+import { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from './sessions.js';
+export { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema };
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -30,6 +30,8 @@ export interface ServerToClientEvents {
   'session:state': (payload: ParticipantSession) => void;
   /** A stored transcript segment, to both participants of its session. */
   'transcript:segment': (payload: TranscriptSegment & { session_id: string }) => void;
+  /** The disclosure tracker after each tap, to the actor only (never the candidate before feedback). */
+  'facts:elicited': (payload: DisclosureState) => void;
   /** WebRTC signalling from the other participant of a session. */
   'rtc:signal': (payload: RtcSignalInput & { from: string }) => void;
   /** A session left the board (cancelled, started, past). */
@@ -44,6 +46,7 @@ export interface ClientToServerEvents {
   'session:advance': (payload: SessionAdvanceInput, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'rtc:signal': (payload: RtcSignalInput, ack: (result: Ack) => void) => void;
   'transcript:append': (payload: TranscriptAppendInput, ack: (result: Ack<{ segment: TranscriptSegment }>) => void) => void;
+  'facts:elicited': (payload: FactsElicitedInput, ack: (result: Ack<{ state: DisclosureState }>) => void) => void;
 }
 
 export interface InterServerEvents {

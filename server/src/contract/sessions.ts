@@ -188,3 +188,50 @@ export interface TranscriptDocument {
   started_at: string | null;
   segments: { speaker: SessionRole; at_ms: number; text: string }[];
 }
+
+export const GLOBAL_RATINGS = ['clear_fail', 'fail', 'borderline', 'pass', 'clear_pass'] as const;
+export type GlobalRating = (typeof GLOBAL_RATINGS)[number];
+const feedbackText = z.string().trim().max(4000, { message: 'At most 4000 characters' });
+const itemId = z.string().regex(/^[a-z0-9_]{1,40}$/);
+
+/** PUT /api/sessions/:id/assessment by the actor: marks 0–4 per mark-scheme domain, checklist, rating, feedback. */
+export const AssessmentMarksSchema = z.strictObject({
+  marks: z.record(itemId, z.number().int().min(0, { message: 'Marks run from 0 to 4' }).max(4, { message: 'Marks run from 0 to 4' })),
+  checklist: z.record(itemId, z.boolean()).default({}),
+  global_rating: z.enum(GLOBAL_RATINGS, { message: 'Choose a global rating' }),
+  strengths: feedbackText.default(''),
+  improvements: feedbackText.default(''),
+});
+export type AssessmentMarksInput = z.input<typeof AssessmentMarksSchema>;
+
+/** PUT /api/sessions/:id/assessment by the candidate. */
+export const SelfReflectionSchema = z.strictObject({ self_reflection: feedbackText.min(1, { message: 'Required' }) });
+export type SelfReflectionInput = z.input<typeof SelfReflectionSchema>;
+
+/** c→s `facts:elicited` — the actor ticks (or unticks) an if_asked fact the candidate drew out. */
+export const FactsElicitedSchema = z.strictObject({ session_id: z.uuid(), fact_id: itemId, elicited: z.boolean().default(true) });
+export type FactsElicitedInput = z.input<typeof FactsElicitedSchema>;
+
+/** s→c `facts:elicited` — the disclosure tracker, to the actor only. */
+export interface DisclosureState {
+  session_id: string;
+  elicited: string[];
+  if_asked_total: number;
+  coverage: number | null;
+}
+
+/** GET /api/sessions/:id/assessment, and assessments/{session_id}/assessment.json. */
+export interface AssessmentDocument {
+  session_id: string;
+  case_id: string | null;
+  candidate_id: string | null;
+  actor_id: string | null;
+  marks: Record<string, number>;
+  checklist: Record<string, boolean>;
+  global_rating: GlobalRating | null;
+  feedback: { strengths: string; improvements: string };
+  self_reflection: string;
+  elicited_facts: string[];
+  auto_analysis: unknown;
+  completed_at: string | null;
+}

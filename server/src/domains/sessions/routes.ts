@@ -1,13 +1,15 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery } from '../../contract/sessions.js';
+import { AssessmentMarksSchema, SelfReflectionSchema, BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery } from '../../contract/sessions.js';
 import { caller, requireUser } from '../../http/auth.js';
 import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
 import type { SessionsService } from './service.js';
+import type { AssessmentsService } from '../assessments/service.js';
+import { parseOrThrow } from '../../http/validate.js';
 
 const IdParams = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
 
-export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService; appUrl: (req: Request) => string }) {
+export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: SessionsService; assessments: AssessmentsService; appUrl: (req: Request) => string }) {
   const router = Router();
 
   router.get('/', validateQuery(BoardQuerySchema), async (req, res) => {
@@ -53,6 +55,21 @@ export function sessionsRoutes({ sessions, appUrl }: { sessions: SessionsService
 
   router.post('/:id/transcript/segments', requireUser, validateParams(IdParams), validateBody(TranscriptSegmentInputSchema), async (req, res) => {
     res.status(201).json(await sessions.appendSegment(caller(req), req.params.id as string, req.body));
+  });
+
+  router.get('/:id/assessment', requireUser, validateParams(IdParams), async (req, res) => {
+    res.json(await assessments.get(caller(req), req.params.id as string));
+  });
+
+  // The actor sends marks and feedback; the candidate sends { self_reflection }.
+  router.put('/:id/assessment', requireUser, validateParams(IdParams), async (req, res) => {
+    const id = req.params.id as string;
+    if (req.body && typeof req.body === 'object' && 'self_reflection' in req.body) {
+      const { self_reflection } = parseOrThrow(SelfReflectionSchema, req.body);
+      res.json(await assessments.putReflection(caller(req), id, self_reflection));
+    } else {
+      res.json(await assessments.putMarks(caller(req), id, parseOrThrow(AssessmentMarksSchema, req.body ?? {})));
+    }
   });
 
   router.post('/:id/video', requireUser, validateParams(IdParams), async (req, res) => {

@@ -54,12 +54,15 @@ export function createSessionsService({
   livekit,
   storage,
   logger,
+  afterCompleted,
 }: {
   db: Db;
   realtime: RealtimeGateway;
   livekit?: LivekitConfig | undefined;
   storage: BlobStore;
   logger: Logger;
+  /** Runs once a station completes, after its transcript is stored (the assessment's analysis). */
+  afterCompleted?: (sessionId: string) => Promise<void>;
 }) {
   const missing = () => notFound('No such session');
 
@@ -94,6 +97,7 @@ export function createSessionsService({
   async function onCompleted(rows: repo.SessionRow[]) {
     for (const row of rows.filter((r) => r.status === 'completed')) {
       await storeTranscript(row.id).catch((err: unknown) => logger.error({ err, session_id: row.id }, 'could not store transcript.json'));
+      await afterCompleted?.(row.id).catch((err: unknown) => logger.error({ err, session_id: row.id }, 'could not complete the assessment'));
     }
   }
 

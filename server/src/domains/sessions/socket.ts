@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
-import { RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from '../../contract/sessions.js';
+import { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from '../../contract/sessions.js';
+import type { AssessmentsService } from '../assessments/service.js';
 import { notFound, unauthenticated } from '../../errors.js';
 import { handle } from '../../realtime/ack.js';
 import { rooms } from '../../realtime/gateway.js';
@@ -10,7 +11,7 @@ import type { Role } from '../../contract/accounts.js';
 import type { SessionActor, SessionsService } from './service.js';
 
 /** The participants' live channel: join a session, and (the actor) run its station. */
-export function registerSessionHandlers(sessions: SessionsService, realtime: RealtimeGateway, logger: Logger) {
+export function registerSessionHandlers(sessions: SessionsService, assessments: AssessmentsService, realtime: RealtimeGateway, logger: Logger) {
   return (socket: TypedSocket) => {
     // Sessions this socket joined as a participant; signalling goes only to the others in that room.
     const joined = new Set<string>();
@@ -39,6 +40,11 @@ export function registerSessionHandlers(sessions: SessionsService, realtime: Rea
     socket.on(
       'transcript:append',
       handle(TranscriptAppendSchema, logger, async ({ session_id, ...segment }) => ({ segment: await sessions.appendSegment(actor(), session_id, segment) })),
+    );
+
+    socket.on(
+      'facts:elicited',
+      handle(FactsElicitedSchema, logger, async ({ session_id, fact_id, elicited }) => ({ state: await assessments.elicit(actor(), session_id, fact_id, elicited) })),
     );
 
     socket.on(

@@ -1,0 +1,140 @@
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { AssessmentDocument, AssessmentMarksSchema, DisclosureState, GlobalRating, SessionBrief } from '../../contract/sessions.js';
+import type { MarkScheme, ActorBrief } from '../../contract/cases.js';
+import type { Db, Queryable } from '../../db/types.js';
+import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
+import type { RealtimeGateway } from '../../realtime/gateway.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import { roleOf } from '../sessions/present.js';
+import type { SessionRow } from '../sessions/repo.js';
+import type { SessionActor } from '../sessions/service.js';
+import * as admin from './assessments.admin.repo.js';
+import { readAssessment } from './repo.js';
+import { analyseTranscript } from './analysis.js';
+
+const BUCKET = 'assessments';
+const MARKING_PHASES = new Set(['feedback', 'completed']);
+const TRACKING_PHASES = new Set(['reading', 'consultation', 'feedback']);
+
+export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
+
+export function createAssessmentsService({ db, realtime, storage, logger }: { db: Db; realtime: RealtimeGateway; storage: BlobStore; logger: Logger }) {
+  /** The caller's session row (participants only) and the case content they may see, as the caller. */
+  async function asParticipant(tx: Queryable, auth: SessionActor, sessionId: string) {
+    const { rows } = await tx.query<SessionRow>('select * from public.practice_sessions where id = $1', [sessionId]);
+    const session = rows[0];
+    if (!session) throw notFound('No such session');
+    const brief = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [sessionId]);
+    return { session, role: roleOf(session, auth.account.id), brief: brief.rows[0]?.brief ?? null };
+  }
+
+  function ifAskedFacts(brief: SessionBrief | null) {
+    return ((brief?.actor_brief as ActorBrief | undefined)?.facts ?? []).filter((f) => f.disclosure === 'if_asked');
+  }
+
+  function documentOf(session: Pick<SessionRow, 'id' | 'case_id' | 'candidate_id'> & { actor_id: string | null }, row: admin.AssessmentRow | null): AssessmentDocument {
+    return {
+      session_id: session.id,
+      case_id: session.case_id,
+      candidate_id: session.candidate_id,
+      actor_id: session.actor_id,
+      marks: row?.marks ?? {},
+      checklist: row?.checklist ?? {},
+      global_rating: (row?.global_rating as GlobalRating | null) ?? null,
+      feedback: { strengths: row?.strengths ?? '', improvements: row?.improvements ?? '' },
+      self_reflection: row?.self_reflection ?? '',
+      elicited_facts: row?.elicited_facts ?? [],
+      auto_analysis: row?.auto_analysis ?? null,
+      completed_at: row?.completed_at?.toISOString() ?? null,
+    };
+  }
+
+  /** Writes assessments/{id}/assessment.json from what is stored now. */
+  async function storeDocument(sessionId: string) {
+    const doc = await db.transaction(async (tx) => {
+      const { session } = await admin.stationFacts(tx, sessionId);
+      if (!session) return null;
+      return documentOf({ id: sessionId, case_id: session.case_id, candidate_id: session.candidate_id, actor_id: session.actor_id }, await admin.readAssessment(tx, sessionId));
+    });
+    if (doc) await storage.put(BUCKET, `${sessionId}/assessment.json`, JSON.stringify(doc, null, 2), 'application/json');
+  }
+
+  /** Both participants read it — the candidate from feedback on (the database refuses earlier). */
+  async function get(auth: SessionActor, sessionId: string): Promise<AssessmentDocument> {
+    return db.asUser(auth.claims, async (tx) => {
+      const { session, role } = await asParticipant(tx, auth, sessionId);
+      if (role === 'candidate' && !MARKING_PHASES.has(session.phase)) throw conflict('The assessment opens at feedback');
+      const row = await readAssessment(tx, sessionId); // as the caller: RLS applies
+      const actorId = session.host_role === 'actor' ? session.host_id : session.guest_id;
+      return documentOf({ ...session, actor_id: actorId }, row);
+    });
+  }
+
+  return {
+    get,
+
+    /** The actor's disclosure tracker: tick (or untick) an if_asked fact while the station runs. */
+    async elicit(auth: SessionActor, sessionId: string, factId: string, elicited: boolean): Promise<DisclosureState> {
+      const state = await db.asUser(auth.claims, async (tx) => {
+        const { session, role, brief } = await asParticipant(tx, auth, sessionId);
+        if (role !== 'actor') throw forbidden('The actor keeps the disclosure tracker');
+        if (!TRACKING_PHASES.has(session.phase)) throw conflict('The disclosure tracker runs while the station runs');
+        const facts = ifAskedFacts(brief);
+        if (!facts.some((f) => f.id === factId)) {
+          throw validationFailed('Not a fact to draw out', [{ path: 'fact_id', message: 'Not one of this case’s “only if asked” facts' }]);
+        }
+        return { session, facts };
+      });
+      const list = await db.transaction((tx) => admin.setElicited(tx, sessionId, factId, elicited));
+      const total = state.facts.length;
+      const result: DisclosureState = { session_id: sessionId, elicited: list, if_asked_total: total, coverage: total ? Math.round((list.length / total) * 1000) / 1000 : null };
+      realtime.toUser(auth.account.id).emit('facts:elicited', result);
+      return result;
+    },
+
+    /** The actor marks against the case's mark scheme, from feedback on. */
+    async putMarks(auth: SessionActor, sessionId: string, input: z.output<typeof AssessmentMarksSchema>): Promise<AssessmentDocument> {
+      await db.asUser(auth.claims, async (tx) => {
+        const { session, role, brief } = await asParticipant(tx, auth, sessionId);
+        if (role !== 'actor') throw forbidden('The actor marks; as the candidate you add your self-reflection');
+        if (!MARKING_PHASES.has(session.phase)) throw conflict('Marking opens at feedback');
+        const scheme = brief?.mark_scheme as MarkScheme | undefined;
+        const domains = new Set(scheme?.domains.map((d) => d.id) ?? []);
+        const items = new Set(scheme?.checklist.map((c) => c.id) ?? []);
+        const problems = [
+          ...[...domains].filter((d) => input.marks[d] === undefined).map((d) => ({ path: `marks.${d}`, message: 'Mark every domain' })),
+          ...Object.keys(input.marks).filter((d) => !domains.has(d)).map((d) => ({ path: `marks.${d}`, message: 'Not a domain of this mark scheme' })),
+          ...Object.keys(input.checklist).filter((c) => !items.has(c)).map((c) => ({ path: `checklist.${c}`, message: 'Not an item of this checklist' })),
+        ];
+        if (problems.length) throw validationFailed('The marks do not fit the mark scheme', problems);
+      });
+      await db.transaction((tx) => admin.saveMarks(tx, sessionId, input));
+      await storeDocument(sessionId).catch((err: unknown) => logger.error({ err, session_id: sessionId }, 'could not store assessment.json'));
+      return get(auth, sessionId);
+    },
+
+    async putReflection(auth: SessionActor, sessionId: string, text: string): Promise<AssessmentDocument> {
+      await db.asUser(auth.claims, async (tx) => {
+        const { session, role } = await asParticipant(tx, auth, sessionId);
+        if (role !== 'candidate') throw forbidden('The candidate writes the self-reflection');
+        if (!MARKING_PHASES.has(session.phase)) throw conflict('Self-reflection opens at feedback');
+      });
+      await db.transaction((tx) => admin.saveReflection(tx, sessionId, text));
+      await storeDocument(sessionId).catch((err: unknown) => logger.error({ err, session_id: sessionId }, 'could not store assessment.json'));
+      return get(auth, sessionId);
+    },
+
+    /** A station completed: analyse the transcript, store the analysis and write assessment.json. */
+    async complete(sessionId: string, now = new Date()): Promise<void> {
+      await db.transaction(async (tx) => {
+        const { session, segments } = await admin.stationFacts(tx, sessionId);
+        if (!session) return;
+        const row = await admin.readAssessment(tx, sessionId);
+        const analysis = analyseTranscript(segments, session.actor_brief?.facts ?? [], row?.elicited_facts ?? []);
+        await admin.saveAnalysis(tx, sessionId, analysis, now);
+      });
+      await storeDocument(sessionId);
+    },
+  };
+}
