@@ -226,3 +226,46 @@ describe.each(dbTargets)('LiveKit video on %s', (target) => {
     expect(payload.exp * 1000).toBeLessThanOrEqual(new Date(res.body.expires_at).getTime() + 1000);
   });
 });
+
+describe.each(dbTargets)('no-shows on %s', (target) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(target);
+  });
+  afterAll(() => app?.close());
+
+  it('a matched session nobody starts within 10 minutes is a no-show, counted against whoever never joined', async () => {
+    const host = await createUser(app);
+    const guest = await createUser(app);
+    const { rows } = await app.db.query<{ id: string }>('select id from public.cases where owner_id is null limit 1');
+    const publish = async () => {
+      const pub = await app.http.post('/api/sessions', { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: rows[0]!.id }, { token: host.token });
+      const v = (await app.http.get(`/api/sessions/${pub.body.id}`, { token: guest.token })).body.version;
+      await app.http.post(`/api/sessions/${pub.body.id}/signup`, { version: v }, { token: guest.token });
+      return pub.body.id as string;
+    };
+    const missedByHost = await publish();
+    const missedByGuest = await publish();
+    const upcoming = await publish();
+    // The guest came to the first; the host came to the second.
+    const { socket: g } = await connectSocket(app.url, { token: guest.token });
+    const { socket: h } = await connectSocket(app.url, { token: host.token });
+    try {
+      expect((await g.emitWithAck('session:join', { session_id: missedByHost })).ok).toBe(true);
+      expect((await h.emitWithAck('session:join', { session_id: missedByGuest })).ok).toBe(true);
+    } finally {
+      g.close();
+      h.close();
+    }
+    await app.db.query("update public.practice_sessions set datetime_utc = now() - interval '11 minutes' where id = any($1)", [[missedByHost, missedByGuest]]);
+    await app.server.tickScheduler();
+
+    const status = async (id: string) => (await app.db.query<{ status: string }>('select status from public.practice_sessions where id = $1', [id])).rows[0]!.status;
+    expect(await status(missedByHost)).toBe('no_show');
+    expect(await status(missedByGuest)).toBe('no_show');
+    expect(await status(upcoming)).toBe('matched');
+    const board = await app.http.get('/api/sessions');
+    const card = board.body.items.find((i: { id: string }) => i.id === upcoming);
+    expect(card.host).toMatchObject({ no_show: 1, completed: 0 });
+  });
+});

@@ -24,6 +24,8 @@ export interface SessionRow {
   feedback_s: number;
   warning_s: number | null;
   station_started_at: Date | null;
+  host_joined_at: Date | null;
+  guest_joined_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;

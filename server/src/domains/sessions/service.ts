@@ -254,6 +254,10 @@ export function createSessionsService({
     /** A participant's view, for joining the session's live channel, and who the other participant is. */
     async join(auth: SessionActor, id: string): Promise<{ session: ParticipantSession }> {
       const row = await db.asUser(auth.claims, (tx) => participantRow(tx, id));
+      // Checked as the caller above; the arrival itself is written by the server (clients cannot).
+      if (!(row.host_id === auth.account.id ? row.host_joined_at : row.guest_joined_at)) {
+        await db.transaction((tx) => admin.markJoined(tx, id, auth.account.id));
+      }
       return { session: presentParticipantSession(row, auth.account.id) };
     },
 
@@ -310,17 +314,18 @@ export function createSessionsService({
       return presentParticipantSession(row, auth.account.id);
     },
 
-    /** Advances every station whose phase ran out; returns how many changed. Run by the scheduler. */
+    /** Advances every station whose phase ran out and records no-shows; returns how many changed. Run by the scheduler. */
     async advanceExpired(now = new Date()): Promise<number> {
-      const changed = await db.transaction(async (tx) => {
+      const { changed, noShows } = await db.transaction(async (tx) => {
         const rows = await admin.lockExpired(tx, 50);
         const saved: repo.SessionRow[] = [];
         for (const r of rows) saved.push(await admin.saveStation(tx, r.id, catchUp(stationOf(r), now, timingOf(r))));
-        return saved;
+        return { changed: saved, noShows: await admin.markNoShows(tx) };
       });
-      for (const row of changed) broadcastState(row);
+      for (const row of [...changed, ...noShows]) broadcastState(row);
+      for (const row of noShows) realtime.toBoard().emit('board:remove', { id: row.id });
       await onCompleted(changed);
-      return changed.length;
+      return changed.length + noShows.length;
     },
 
     /** Stores a segment and only then answers; both participants get it live. */

@@ -33,3 +33,24 @@ export async function saveStation(tx: Queryable, id: string, s: StationState, st
   );
   return rows[0]!;
 }
+
+/** Records a participant's first arrival in the room (for no-shows). */
+export async function markJoined(tx: Queryable, sessionId: string, userId: string): Promise<void> {
+  await tx.query(
+    `update public.practice_sessions
+        set host_joined_at = case when host_id = $2 then coalesce(host_joined_at, now()) else host_joined_at end,
+            guest_joined_at = case when guest_id = $2 then coalesce(guest_joined_at, now()) else guest_joined_at end
+      where id = $1 and status in ('open', 'matched', 'live') and (host_joined_at is null and host_id = $2 or guest_joined_at is null and guest_id = $2)`,
+    [sessionId, userId],
+  );
+}
+
+/** Matched sessions nobody started within ten minutes of their start become no-shows. */
+export async function markNoShows(tx: Queryable): Promise<SessionRow[]> {
+  const { rows } = await tx.query<SessionRow>(
+    `update public.practice_sessions set status = 'no_show'
+      where status = 'matched' and phase = 'waiting' and datetime_utc < now() - interval '10 minutes'
+      returning *`,
+  );
+  return rows;
+}
