@@ -33,6 +33,7 @@ import type {
   SessionCreateInput,
   SessionUpdateInput,
   User,
+  VideoAccess,
 } from '$contract';
 
 export type ApiError = ErrorBody['error'];
@@ -197,6 +198,8 @@ export const api = {
   sessionCalendarUrl: (id: string) => `${sessionPath(id)}/calendar.ics`,
   /** What the caller may read of the session's case right now (the reveal rules): read again after every phase change. */
   getSessionBrief: (id: string) => request<SessionBrief>('GET', `${sessionPath(id)}/brief`),
+  /** How to connect the room's video (participants, from 15 minutes before the start to 30 minutes after the planned end; 409 outside). */
+  getSessionVideo: (id: string) => request<VideoAccess>('POST', `${sessionPath(id)}/video`),
 
   /** The session behind a room link, for its two participants; 404 for anyone else. */
   getRoom: (token: string) => request<ParticipantSession>('GET', `/api/rooms/${encodeURIComponent(token)}`),

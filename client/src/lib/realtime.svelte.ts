@@ -5,6 +5,7 @@ import type {
   ClientToServerEvents,
   NotifyPayload,
   ParticipantSession,
+  RtcSignalInput,
   ServerToClientEvents,
   SessionAdvanceInput,
 } from '$contract';
@@ -33,6 +34,9 @@ export interface SessionHandlers {
   state: (session: ParticipantSession) => void;
   failed?: (error: { code: string; message: string }) => void;
 }
+
+/** s→c `rtc:signal`: WebRTC signalling from the other participant of a session (`from` is their user id). */
+export type RtcSignalMessage = RtcSignalInput & { from: string };
 
 /** How long an acknowledgement may take before the client gives up on it. */
 const ACK_TIMEOUT_MS = 10_000;
@@ -128,6 +132,35 @@ class Realtime {
         resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
       });
     });
+  }
+
+  /**
+   * WebRTC signalling to the other participant of a session (the server relays it only after this
+   * socket's `session:join`, and only to the other participant's joined sockets). Offline or a slow
+   * server answers as an error.
+   */
+  sendRtcSignal(input: RtcSignalInput): Promise<Ack> {
+    return new Promise((resolve) => {
+      if (!this.socket.connected) {
+        resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline' } });
+        return;
+      }
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('rtc:signal', input, (err, result) => {
+        resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer' } } : result);
+      });
+    });
+  }
+
+  /** `rtc:signal` from the other participant of this session. Returns the cleanup. */
+  watchRtcSignals(sessionId: string, handler: (signal: RtcSignalMessage) => void): () => void {
+    const socket = this.socket;
+    const onSignal = (signal: RtcSignalMessage) => {
+      if (signal.session_id === sessionId) handler(signal);
+    };
+    socket.on('rtc:signal', onSignal);
+    return () => {
+      socket.off('rtc:signal', onSignal);
+    };
   }
 
   dismiss(id: number): void {

@@ -56,3 +56,40 @@ export function levelFromSamples(samples: Float32Array): number {
   const db = 20 * Math.log10(rms);
   return Math.min(1, Math.max(0, (db + 60) / 60));
 }
+
+/** What `requestCameraAndMicrophone` got: a stream (maybe with one device only, `partial` says which is missing) or an error. */
+export interface MediaRequest {
+  stream: MediaStream | null;
+  /** A device is missing but the other one works. */
+  partial: string | null;
+  error: string | null;
+}
+
+async function tryGetUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream | null> {
+  try {
+    return await navigator.mediaDevices.getUserMedia(constraints);
+  } catch {
+    return null;
+  }
+}
+
+/** The camera and the microphone; when one of them is missing, whichever of the two still works. */
+export async function requestCameraAndMicrophone(): Promise<MediaRequest> {
+  if (!mediaSupported()) return { stream: null, partial: null, error: MEDIA_UNSUPPORTED };
+  try {
+    return { stream: await navigator.mediaDevices.getUserMedia({ video: true, audio: true }), partial: null, error: null };
+  } catch (err) {
+    if (!isMissingDevice(err)) return { stream: null, partial: null, error: mediaErrorMessage(err) };
+  }
+  // One of the two may still work: use it, and say which one is missing.
+  const micOnly = await tryGetUserMedia({ audio: true });
+  if (micOnly) return { stream: micOnly, partial: MEDIA_NO_CAMERA, error: null };
+  const camOnly = await tryGetUserMedia({ video: true });
+  if (camOnly) return { stream: camOnly, partial: MEDIA_NO_MICROPHONE, error: null };
+  return { stream: null, partial: null, error: MEDIA_MISSING };
+}
+
+/** The stream when it still has a live track, else null. */
+export function liveStream(stream: MediaStream | null): MediaStream | null {
+  return stream && stream.getTracks().some((t) => t.readyState === 'live') ? stream : null;
+}

@@ -4,6 +4,7 @@ import { auth } from '../../lib/auth.svelte';
 import { realtime } from '../../lib/realtime.svelte';
 import { CueTracker, type CueEvent } from './cue-tracker';
 import { CueSounds, type Cue } from './cues';
+import { VideoCall } from './video-call.svelte';
 import {
   CONSULTATION_ENDED,
   NEXT_STEP,
@@ -81,6 +82,9 @@ export class RoomState {
       this.remaining <= this.session.timing.warning_s * 1000,
   );
 
+  /** The video call with the other participant. */
+  readonly video = new VideoCall();
+
   #tracker = new CueTracker();
   #sounds = new CueSounds((blocked) => (this.soundBlocked = blocked && this.soundOn));
   #briefKey: string | null = null;
@@ -96,7 +100,10 @@ export class RoomState {
     let stopWatching: (() => void) | null = null;
     const stopConnection = $effect.root(() => {
       $effect(() => {
-        if (!realtime.connected) this.joined = false;
+        if (!realtime.connected) {
+          this.joined = false;
+          this.video.offline();
+        }
       });
     });
 
@@ -116,11 +123,14 @@ export class RoomState {
 
     void this.#load().then((session) => {
       if (stopped || !session) return;
+      this.video.open(session);
       stopWatching = realtime.watchSession(session.id, {
         joined: (next) => {
           this.joined = true;
           this.joinError = null;
           this.#apply(next);
+          // Only now may this socket signal: the video starts (again) with a fresh offer.
+          this.video.joined();
         },
         state: (next) => this.#apply(next),
         failed: (error) => {
@@ -132,6 +142,8 @@ export class RoomState {
 
     return () => {
       stopped = true;
+      // Says goodbye (`hangup`) while the socket is still in the session's room.
+      this.video.close();
       stopWatching?.();
       stopConnection();
       window.clearInterval(timer);
@@ -190,6 +202,7 @@ export class RoomState {
     const current = this.session;
     if (current && (next.id !== current.id || next.version < current.version)) return;
     this.session = next;
+    this.video.update(next);
     this.now = Date.now();
     this.#checkCues();
     // The reveal rules depend on the phase, the role and the case: read the brief again when one changes.
