@@ -15,7 +15,7 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
     await app?.close();
   });
 
-  it('the actor starts a short station, the server moves it on, each sees only their brief, a stranger is kept out', async () => {
+  it('video connects, the actor starts a short station, the server moves it on, each sees only their brief, a stranger is kept out', async () => {
     const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
     const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
     const stranger = await createUser(app);
@@ -50,6 +50,11 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
       await expect.poll(() => phase(actorPage), { timeout: 15_000 }).toBe('Waiting room');
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Waiting room');
       await strangerPage.getByText('This room is not yours, or it does not exist.').waitFor({ timeout: 15_000 });
+
+      // Peer-to-peer video connects: each side receives the other's (fake) camera.
+      for (const page of [actorPage, candidatePage]) {
+        await expect.poll(() => page.getByTestId('remote-video').getAttribute('data-connected'), { timeout: 20_000 }).toBe('true');
+      }
 
       // Before the start the candidate has no brief at all; the actor already has the whole case.
       expect(await candidatePage.getByTestId('room-brief-candidate').count()).toBe(0);
