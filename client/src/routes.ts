@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { Role, User } from '$contract';
 import AdminPage from './pages/admin/AdminPage.svelte';
+import AssessmentPage from './pages/assessment/AssessmentPage.svelte';
 import ForgotPasswordPage from './pages/auth/ForgotPasswordPage.svelte';
 import LoginPage from './pages/auth/LoginPage.svelte';
 import RegisterPage from './pages/auth/RegisterPage.svelte';
@@ -53,6 +54,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/sessions/new', title: 'Publish a session', access: 'user', component: PublishSessionPage },
   { path: '/sessions/mine', title: 'My sessions', access: 'user', component: MySessionsPage },
   { path: '/sessions/:id', title: 'Practice session', access: 'any', component: SessionPage },
+  { path: '/sessions/:id/assessment', title: 'Assessment', access: 'user', component: AssessmentPage },
   // The live station for its two participants; the server answers anyone else with 404.
   { path: '/room/:token', title: 'Practice room', access: 'user', component: RoomPage },
   { path: '/cases', title: 'Case library', access: 'user', component: CasesPage },

@@ -1,6 +1,12 @@
 import { ERROR_CODES } from '$contract';
 import type {
   AccountEraseInput,
+  AssessmentDocument,
+  AssessmentMarksInput,
+  SelfReflectionInput,
+  TranscriptDocument,
+  TranscriptSegment,
+  TranscriptSegmentInput,
   AccountLoginInput,
   AccountRegisterInput,
   BoardQuery,
@@ -200,6 +206,19 @@ export const api = {
   getSessionBrief: (id: string) => request<SessionBrief>('GET', `${sessionPath(id)}/brief`),
   /** How to connect the room's video (participants, from 15 minutes before the start to 30 minutes after the planned end; 409 outside). */
   getSessionVideo: (id: string) => request<VideoAccess>('POST', `${sessionPath(id)}/video`),
+
+  /** The stored transcript (participants). */
+  getTranscript: (id: string) => request<TranscriptDocument>('GET', `${sessionPath(id)}/transcript`),
+  /** One typed segment over HTTP (409 outside the consultation and feedback); the socket's `transcript:append` is preferred. */
+  addTranscriptSegment: (id: string, input: TranscriptSegmentInput) =>
+    request<TranscriptSegment>('POST', `${sessionPath(id)}/transcript/segments`, input),
+  /** The assessment: the actor at any time, the candidate from feedback (409 before). */
+  getAssessment: (id: string) => request<AssessmentDocument>('GET', `${sessionPath(id)}/assessment`),
+  /** The actor's marks (from feedback). */
+  saveMarks: (id: string, input: AssessmentMarksInput) => request<AssessmentDocument>('PUT', `${sessionPath(id)}/assessment`, input),
+  /** The candidate's self-reflection (from feedback). */
+  saveReflection: (id: string, input: SelfReflectionInput) =>
+    request<AssessmentDocument>('PUT', `${sessionPath(id)}/assessment`, input),
 
   /** The session behind a room link, for its two participants; 404 for anyone else. */
   getRoom: (token: string) => request<ParticipantSession>('GET', `/api/rooms/${encodeURIComponent(token)}`),

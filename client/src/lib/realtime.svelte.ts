@@ -3,6 +3,10 @@ import type {
   Ack,
   BoardSession,
   ClientToServerEvents,
+  DisclosureState,
+  FactsElicitedInput,
+  TranscriptAppendInput,
+  TranscriptSegment,
   NotifyPayload,
   ParticipantSession,
   RtcSignalInput,
@@ -160,6 +164,58 @@ class Realtime {
     socket.on('rtc:signal', onSignal);
     return () => {
       socket.off('rtc:signal', onSignal);
+    };
+  }
+
+  /** Appends a transcript segment; acknowledged only once stored. Offline or a slow server answers as an error. */
+  appendTranscript(input: TranscriptAppendInput): Promise<Ack<{ segment: TranscriptSegment }>> {
+    return new Promise((resolve) => {
+      if (!this.socket.connected) {
+        resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
+        return;
+      }
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('transcript:append', input, (err, result) => {
+        resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
+      });
+    });
+  }
+
+  /** `transcript:segment` of this session (both participants). Returns the cleanup. */
+  watchTranscript(sessionId: string, handler: (segment: TranscriptSegment) => void): () => void {
+    const socket = this.socket;
+    const onSegment = (payload: TranscriptSegment & { session_id: string }) => {
+      if (payload.session_id !== sessionId) return;
+      const { session_id: _ignored, ...segment } = payload;
+      handler(segment);
+    };
+    socket.on('transcript:segment', onSegment);
+    return () => {
+      socket.off('transcript:segment', onSegment);
+    };
+  }
+
+  /** The actor ticks (or unticks) an if_asked fact. Offline or a slow server answers as an error. */
+  setFactElicited(input: FactsElicitedInput): Promise<Ack<{ state: DisclosureState }>> {
+    return new Promise((resolve) => {
+      if (!this.socket.connected) {
+        resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
+        return;
+      }
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('facts:elicited', input, (err, result) => {
+        resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
+      });
+    });
+  }
+
+  /** `facts:elicited`: the disclosure tracker of this session (the actor's sockets only). Returns the cleanup. */
+  watchDisclosure(sessionId: string, handler: (state: DisclosureState) => void): () => void {
+    const socket = this.socket;
+    const onState = (state: DisclosureState) => {
+      if (state.session_id === sessionId) handler(state);
+    };
+    socket.on('facts:elicited', onState);
+    return () => {
+      socket.off('facts:elicited', onState);
     };
   }
 
