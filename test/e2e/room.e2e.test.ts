@@ -15,7 +15,7 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
     await app?.close();
   });
 
-  it('video connects, the actor starts a short station, the server moves it on, each sees only their brief, a stranger is kept out', async () => {
+  it('video connects; a short station runs on the server clock; briefs by phase; transcript, tracker, marks, reflection; both see the assessment; a stranger is kept out', async () => {
     const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
     const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
     const stranger = await createUser(app);
@@ -72,15 +72,45 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
       expect(candidateHtml).not.toContain(theCase.case_name);
       expect(await candidatePage.getByTestId('room-brief-actor').count()).toBe(0);
 
+      // The transcript: a typed note by the candidate reaches the actor live; the actor ticks a fact.
+      await candidatePage.getByLabel('Add to the transcript').fill('Hello, my name is Dr Cal. Can you confirm your full name?');
+      await candidatePage.getByRole('button', { name: 'Add', exact: true }).click();
+      await actorPage.getByTestId('transcript-segment').filter({ hasText: 'my name is Dr Cal' }).waitFor({ timeout: 15_000 });
+      await actorPage.getByTestId('fact-drawn-out').first().check();
+      await expect.poll(() => actorPage.getByTestId('disclosure-coverage').textContent(), { timeout: 15_000 }).toMatch(/Data gathering: 1 of \d+ facts drawn out/);
+      expect(await candidatePage.getByTestId('disclosure-coverage').count()).toBe(0);
+
       await actorPage.getByRole('button', { name: 'Move on to feedback' }).click();
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Feedback');
       await candidatePage.getByTestId('room-brief-actor').waitFor({ timeout: 15_000 });
       await expect.poll(() => candidatePage.getByTestId('room-condition').textContent(), { timeout: 15_000 }).toContain(theCase.condition);
 
+      // The actor marks every domain; the candidate reflects.
+      const sheet = actorPage.getByTestId('mark-sheet');
+      await sheet.waitFor({ timeout: 15_000 });
+      const domains = sheet.getByTestId('mark-domain');
+      for (let i = 0; i < (await domains.count()); i++) await domains.nth(i).getByLabel('3', { exact: true }).check();
+      await sheet.getByLabel('Global rating').selectOption({ label: 'Pass' });
+      await sheet.getByLabel('Strengths').fill('Clear introduction and identity check.');
+      await sheet.getByRole('button', { name: 'Save marks' }).click();
+      await actorPage.getByTestId('marks-saved').waitFor({ timeout: 15_000 });
+      await candidatePage.getByLabel('Your self-reflection').fill('I should have explored her concerns sooner.');
+      await candidatePage.getByRole('button', { name: 'Save reflection' }).click();
+      await candidatePage.getByTestId('reflection-saved').waitFor({ timeout: 15_000 });
+
       await actorPage.getByRole('button', { name: 'Finish the station' }).click();
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Station complete');
       await candidatePage.getByTestId('room-brief-mark-scheme').waitFor({ timeout: 15_000 });
-      await candidatePage.screenshot({ path: 'test-results/e2e-room-candidate.png', fullPage: true });
+
+      // Both see the assessment.
+      for (const page of [actorPage, candidatePage]) {
+        await page.getByTestId('room-assessment-link').click();
+        await page.getByTestId('assessment-view').waitFor({ timeout: 15_000 });
+        await expect.poll(() => page.getByTestId('assessment-global-rating').textContent(), { timeout: 15_000 }).toContain('Pass');
+        await expect.poll(() => page.getByTestId('assessment-self-reflection').textContent(), { timeout: 15_000 }).toContain('explored her concerns');
+        await page.getByTestId('assessment-analysis').waitFor({ timeout: 15_000 });
+      }
+      await candidatePage.screenshot({ path: 'test-results/e2e-assessment-candidate.png', fullPage: true });
     } finally {
       await Promise.all([actorContext.close(), candidateContext.close(), strangerContext.close()]);
     }
