@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
 
 describe.runIf(browserAvailable)('the case library in the browser', () => {
-  let browser: Browser;
-  let app: TestApp;
-  beforeAll(async () => {
-    [browser, app] = await Promise.all([launchBrowser(), startTestApp('pglite')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const ctx = browserAndApp();
 
   it('a trainee writes a private case, finds it in the library and reads it; shared briefs stay closed', async () => {
+    const { browser, app } = ctx;
     const user = await createUser(app);
     const page = await browser.newPage();
     try {

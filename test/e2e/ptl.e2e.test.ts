@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
 import { CSV_HEADER, syntheticNhsNumber } from '../helpers/ptl.js';
 
 describe.runIf(browserAvailable)('the PTL in the browser', () => {
-  let browser: Browser;
-  let app: TestApp;
-  beforeAll(async () => {
-    [browser, app] = await Promise.all([launchBrowser(), startTestApp('pglite')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const ctx = browserAndApp();
 
   it('A adds John Smith, logs out and in, still there; B sees an empty PTL and cannot open A’s pathway', async () => {
+    const { browser, app } = ctx;
     const a = await createUser(app, { first_name: 'Alice' });
     const b = await createUser(app, { first_name: 'Bob' });
     const context = await browser.newContext();
@@ -65,6 +56,7 @@ describe.runIf(browserAvailable)('the PTL in the browser', () => {
   });
 
   it('imports a CSV with a progress bar and reports the bad rows by line', async () => {
+    const { browser, app } = ctx;
     const user = await createUser(app);
     const lines = [CSV_HEADER];
     for (let i = 0; i < 300; i++) {

@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
 
 describe.runIf(browserAvailable)('the practice room in two browsers', () => {
-  let browser: Browser;
-  let app: TestApp;
-  beforeAll(async () => {
-    [browser, app] = await Promise.all([launchBrowser(), startTestApp('pglite')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const ctx = browserAndApp();
 
   it('video connects; a short station runs on the server clock; briefs by phase; transcript, tracker, marks, reflection; both see the assessment; a stranger is kept out', async () => {
+    const { browser, app } = ctx;
     const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
     const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
     const stranger = await createUser(app);

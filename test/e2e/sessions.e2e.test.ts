@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
 
 /** `YYYY-MM-DDTHH:mm` for a datetime-local input, two days ahead, in the browser's zone (UTC here). */
@@ -12,17 +10,10 @@ function twoDaysAhead() {
 }
 
 describe.runIf(browserAvailable)('practice sessions in two browsers', () => {
-  let browser: Browser;
-  let app: TestApp;
-  beforeAll(async () => {
-    [browser, app] = await Promise.all([launchBrowser(), startTestApp('pglite')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const ctx = browserAndApp();
 
   it('the host publishes, the guest sees it appear live on the board, signs up, and the host is told', async () => {
+    const { browser, app } = ctx;
     const host = await createUser(app, { first_name: 'Hana', last_name: 'Host' });
     const guest = await createUser(app, { first_name: 'Gus', last_name: 'Guest' });
     const hostContext = await browser.newContext({ timezoneId: 'UTC' });

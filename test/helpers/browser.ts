@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, type TestApp } from './app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,4 +39,17 @@ export async function logInThroughUi(page: Page, baseUrl: string, email: string,
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor({ timeout: 15_000 });
+}
+
+/** Chromium and a fresh app (PGlite) for one browser suite; read them inside the tests. */
+export function browserAndApp(): { browser: Browser; app: TestApp } {
+  const ctx = {} as { browser: Browser; app: TestApp };
+  beforeAll(async () => {
+    [ctx.browser, ctx.app] = await Promise.all([launchBrowser(), startTestApp('pglite')]);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.close();
+  });
+  return ctx;
 }
