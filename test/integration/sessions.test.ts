@@ -155,6 +155,11 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
     expect(picked.status).toBe(200);
     expect(picked.body).toMatchObject({ case_id: caseId, has_case: true });
     expect((await app.http.get(`/api/sessions/${s.id}`, { token: host.token })).body).toMatchObject({ your_role: 'candidate', case_id: null, has_case: true });
+    // The candidate host changes the type: the actor's case stays chosen (the host never even reads it).
+    const retyped = await app.http.patch(`/api/sessions/${s.id}`, { version: picked.body.version, type: 'review' }, { token: host.token });
+    expect(retyped.status).toBe(200);
+    expect((await app.http.get(`/api/sessions/${s.id}`, { token: guest.token })).body).toMatchObject({ type: 'review', case_id: caseId });
+    picked.body.version = retyped.body.version;
 
     const swapped = await app.http.patch(`/api/sessions/${s.id}`, { version: picked.body.version, swap_roles: true }, { token: host.token });
     expect(swapped.status).toBe(200);

@@ -114,6 +114,17 @@ describe.each(dbTargets)('the timed station on %s', (target) => {
     expect((await get(`/api/sessions/${id}`)).body).toMatchObject({ status: 'completed', phase: 'completed' });
   });
 
+  it('in SQL the candidate cannot read which case it is before feedback; the actor can', async () => {
+    const { id, actor, candidate } = await matchedSession();
+    await expectSqlError(app.db.asUser(candidate.claims, (tx) => tx.query('select case_id from public.practice_sessions where id = $1', [id])), '42501');
+    const caseFor = async (user: TestUser) =>
+      (await app.db.asUser(user.claims, (tx) => tx.query<{ c: string | null; has: boolean }>('select public.session_case_id($1) as c, public.session_has_case($1) as has', [id]))).rows[0];
+    expect(await caseFor(candidate)).toEqual({ c: null, has: true });
+    expect(await caseFor(actor)).toEqual({ c: secret.caseId, has: true });
+    await app.db.query("update public.practice_sessions set phase = 'feedback', status = 'live' where id = $1", [id]);
+    expect(await caseFor(candidate)).toEqual({ c: secret.caseId, has: true });
+  });
+
   it('only the actor runs the station, one phase at a time, and not without a case', async () => {
     const { id, actor, candidate } = await matchedSession();
     const candidateSocket = await socketFor(candidate);

@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../../errors.js
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import { roleOf } from '../sessions/present.js';
-import type { SessionRow } from '../sessions/repo.js';
+import { findOwnSession, type SessionRow } from '../sessions/repo.js';
 import type { SessionActor } from '../sessions/service.js';
 import * as admin from './assessments.admin.repo.js';
 import { readAssessment } from './repo.js';
@@ -22,8 +22,7 @@ export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
 export function createAssessmentsService({ db, realtime, storage, logger }: { db: Db; realtime: RealtimeGateway; storage: BlobStore; logger: Logger }) {
   /** The caller's session row (participants only) and the case content they may see, as the caller. */
   async function asParticipant(tx: Queryable, auth: SessionActor, sessionId: string) {
-    const { rows } = await tx.query<SessionRow>('select * from public.practice_sessions where id = $1', [sessionId]);
-    const session = rows[0];
+    const session = await findOwnSession(tx, sessionId);
     if (!session) throw notFound('No such session');
     const brief = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [sessionId]);
     return { session, role: roleOf(session, auth.account.id), brief: brief.rows[0]?.brief ?? null };

@@ -26,7 +26,7 @@ export function presentParticipantSession(s: SessionRow, viewerId: string): Part
     type: s.type as ParticipantSession['type'],
     room_url: s.room_url,
     case_id: showCase ? s.case_id : null,
-    has_case: s.case_id !== null,
+    has_case: s.has_case ?? s.case_id !== null,
     status: s.status as SessionStatus,
     phase: s.phase as SessionPhase,
     phase_ends_at: s.phase_ends_at?.toISOString() ?? null,

@@ -26,6 +26,8 @@ export interface SessionRow {
   station_started_at: Date | null;
   host_joined_at: Date | null;
   guest_joined_at: Date | null;
+  /** Set when read as a participant (the case may be hidden); absent on owner-connection rows. */
+  has_case?: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -55,42 +57,68 @@ export type SessionWritable = Pick<
   'datetime_utc' | 'type' | 'case_id' | 'host_role' | 'preset' | 'reading_s' | 'consultation_s' | 'feedback_s' | 'warning_s'
 >;
 
+/**
+ * A session as a participant reads it: every column but case_id, which only session_case_id()
+ * hands out (to the actor, and to the candidate from feedback on).
+ */
+const SESSION_SELECT = `select p.id, p.host_id, p.guest_id, p.datetime_utc, p.type, p.room_url, p.candidate_id, p.host_role, p.status,
+  p.phase, p.phase_started_at, p.phase_ends_at, p.preset, p.reading_s, p.consultation_s, p.feedback_s, p.warning_s,
+  p.version, p.created_at, p.updated_at, p.station_started_at, p.host_joined_at, p.guest_joined_at,
+  public.session_case_id(p.id) as case_id, coalesce(public.session_has_case(p.id), false) as has_case
+  from public.practice_sessions p`;
+
 const BOARD_SELECT = `select b.*, p.first_name, p.last_name, p.training_level, p.avatar
   from public.session_board b join public.profiles p on p.user_id = b.host_id`;
 
 export async function insertSession(tx: Queryable, hostId: string, s: SessionWritable): Promise<SessionRow> {
   const { rows } = await tx.query<SessionRow>(
     `insert into public.practice_sessions (host_id, datetime_utc, type, case_id, host_role, preset, reading_s, consultation_s, feedback_s, warning_s)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
     [hostId, s.datetime_utc, s.type, s.case_id, s.host_role, s.preset, s.reading_s, s.consultation_s, s.feedback_s, s.warning_s],
   );
-  return rows[0]!;
+  return (await findOwnSession(tx, (rows[0] as unknown as { id: string }).id))!;
 }
 
 /** The row if the caller takes part in the session (RLS hides it otherwise). */
 export async function findOwnSession(tx: Queryable, id: string): Promise<SessionRow | null> {
-  const { rows } = await tx.query<SessionRow>('select * from public.practice_sessions where id = $1', [id]);
+  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function findSessionByRoom(tx: Queryable, roomUrl: string): Promise<SessionRow | null> {
+  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.room_url = $1`, [roomUrl]);
   return rows[0] ?? null;
 }
 
 export async function mySessions(tx: Queryable, userId: string): Promise<SessionRow[]> {
   const { rows } = await tx.query<SessionRow>(
-    'select * from public.practice_sessions where host_id = $1 or guest_id = $1 order by datetime_utc desc limit 500',
+    `${SESSION_SELECT} where p.host_id = $1 or p.guest_id = $1 order by p.datetime_utc desc limit 500`,
     [userId],
   );
   return rows;
 }
 
-export async function updateSession(tx: Queryable, id: string, version: number, s: SessionWritable): Promise<SessionRow | null> {
-  const { rows } = await tx.query<SessionRow>(
+export type SessionChanges = Omit<SessionWritable, 'case_id'> & { case_id?: string | null };
+
+/**
+ * Applies the changes if `version` is current. case_id is written only when it changes: a candidate
+ * host may not even read it, let alone carry it over.
+ */
+export async function updateSession(tx: Queryable, id: string, version: number, s: SessionChanges): Promise<SessionRow | null> {
+  const params: unknown[] = [id, version, s.datetime_utc, s.type, s.host_role, s.preset, s.reading_s, s.consultation_s, s.feedback_s, s.warning_s];
+  let caseSet = '';
+  if (s.case_id !== undefined) {
+    params.push(s.case_id);
+    caseSet = `, case_id = $${params.length}`;
+  }
+  const { rowCount } = await tx.query(
     `update public.practice_sessions
-        set datetime_utc = $3, type = $4, case_id = $5, host_role = $6, preset = $7, reading_s = $8, consultation_s = $9,
-            feedback_s = $10, warning_s = $11
-      where id = $1 and version = $2
-      returning *`,
-    [id, version, s.datetime_utc, s.type, s.case_id, s.host_role, s.preset, s.reading_s, s.consultation_s, s.feedback_s, s.warning_s],
+        set datetime_utc = $3, type = $4, host_role = $5, preset = $6, reading_s = $7, consultation_s = $8,
+            feedback_s = $9, warning_s = $10${caseSet}
+      where id = $1 and version = $2`,
+    params,
   );
-  return rows[0] ?? null;
+  return rowCount > 0 ? findOwnSession(tx, id) : null;
 }
 
 export async function signup(tx: Queryable, id: string, version: number): Promise<void> {

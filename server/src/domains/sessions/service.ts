@@ -177,7 +177,7 @@ export function createSessionsService({
         const row = await repo.updateSession(tx, id, version, {
           datetime_utc: input.datetime_utc ? new Date(input.datetime_utc) : current.datetime_utc,
           type: input.type ?? current.type,
-          case_id: case_id === undefined ? current.case_id : case_id,
+          ...(case_id === undefined ? {} : { case_id }),
           host_role: swap_roles ? (current.host_role === 'candidate' ? 'actor' : 'candidate') : current.host_role,
           preset,
           ...timing,
@@ -244,8 +244,7 @@ export function createSessionsService({
     /** The session behind a room link, for its two participants only. */
     async byRoom(auth: SessionActor, token: string): Promise<ParticipantSession> {
       const row = await db.asUser(auth.claims, async (tx) => {
-        const { rows } = await tx.query<repo.SessionRow>('select * from public.practice_sessions where room_url = $1', [`/room/${token}`]);
-        return rows[0] ?? null;
+        return repo.findSessionByRoom(tx, `/room/${token}`);
       });
       if (!row) throw notFound('This room is not yours, or it does not exist');
       return presentParticipantSession(row, auth.account.id);
