@@ -38,6 +38,8 @@ const EnvSchema = z
     RATE_LIMIT_LOGIN_PER_15_MIN: positiveInt(10),
     RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(20),
     RATE_LIMIT_RESET_PER_15_MIN: positiveInt(5),
+    // How long a participant may be gone before the station's clock stops (the domain rule: 10 s).
+    STATION_DROP_GRACE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     const livekit = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET].filter(Boolean).length;
@@ -79,6 +81,8 @@ export interface Config {
   sessionTtlHours: number;
   logLevel: string;
   rateLimits: { loginPer15Min: number; registerPerHour: number; resetPer15Min: number };
+  /** A participant gone longer than this stops the station's clock. */
+  stationDropGraceMs: number;
   /** Where the built client lives; absent in development (Vite serves it). */
   clientDist: string | undefined;
 }
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = process.cwd()): Config
     allowedOrigins: e.ALLOWED_ORIGINS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
+    stationDropGraceMs: e.STATION_DROP_GRACE_MS,
     rateLimits: {
       loginPer15Min: e.RATE_LIMIT_LOGIN_PER_15_MIN,
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,

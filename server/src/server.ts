@@ -9,6 +9,7 @@ import { createAssessmentsService, type AssessmentsService } from './domains/ass
 import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
 import { startStationScheduler } from './domains/sessions/scheduler.js';
+import { createPresenceWatch } from './domains/sessions/presence.js';
 import { createSessionsService, type SessionsService } from './domains/sessions/service.js';
 import { registerSessionHandlers } from './domains/sessions/socket.js';
 import { createPtlService, type PtlService } from './domains/ptl/service.js';
@@ -70,7 +71,14 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     logger,
     afterCompleted: (id) => assessments.complete(id),
   });
-  realtime.onConnection(registerSessionHandlers(sessions, assessments, realtime.gateway, logger));
+  const presence = createPresenceWatch({
+    usersInSession: (id) => realtime.gateway.usersInSession(id),
+    onDropped: (id, userId, at) => sessions.participantDropped(id, userId, at),
+    onPresent: (id, present) => sessions.participantsPresent(id, present),
+    graceMs: config.stationDropGraceMs,
+    logger,
+  });
+  realtime.onConnection(registerSessionHandlers(sessions, assessments, realtime.gateway, presence, logger));
 
   const app = createApp({
     config,
@@ -107,6 +115,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     services: { accounts, profiles, ptl, cases, sessions, assessments },
     close(graceMs = 10_000) {
       closing ??= (async () => {
+        presence.close();
         await scheduler.stop();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await realtime.close();

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
 import type { BoardSession, DisclosureState, FactsElicitedInput, ParticipantSession, RtcSignalInput, SessionAdvanceInput, TranscriptAppendInput, TranscriptSegment } from './sessions.js';
-import { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from './sessions.js';
-export { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema };
+import { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, SessionNextSchema, SessionPauseSchema, TranscriptAppendSchema } from './sessions.js';
+export { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, SessionNextSchema, SessionPauseSchema, TranscriptAppendSchema };
 
 /** c→s `board:watch` — join the public board feed; anonymous sockets may do only this. */
 export const BoardWatchSchema = z.strictObject({});
@@ -44,6 +44,9 @@ export interface ClientToServerEvents {
   'board:watch': (payload: z.input<typeof BoardWatchSchema>, ack: (result: Ack) => void) => void;
   'session:join': (payload: z.input<typeof SessionJoinSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'session:advance': (payload: SessionAdvanceInput, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
+  'session:pause': (payload: z.input<typeof SessionPauseSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
+  'session:resume': (payload: z.input<typeof SessionPauseSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
+  'session:next': (payload: z.input<typeof SessionNextSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'rtc:signal': (payload: RtcSignalInput, ack: (result: Ack) => void) => void;
   'transcript:append': (payload: TranscriptAppendInput, ack: (result: Ack<{ segment: TranscriptSegment }>) => void) => void;
   'facts:elicited': (payload: FactsElicitedInput, ack: (result: Ack<{ state: DisclosureState }>) => void) => void;

@@ -112,8 +112,31 @@ export interface ParticipantSession {
   phase_ends_at: string | null;
   preset: Preset;
   timing: Timing;
+  /** While the clock stands still: since when and why; the phase then has phase_ends_at − paused_at left. */
+  paused_at: string | null;
+  pause_reason: PauseReason | null;
+  /** Every time the clock stood still, oldest first: shown on the feedback sheet. */
+  gaps: StationGap[];
+  /** The station before this one in the same room, and the one after it (roles swapped). */
+  previous_session_id: string | null;
+  next_session_id: string | null;
   version: number;
   created_at: string;
+}
+
+/** Why a station's clock stands still: a participant's connection dropped for over 10 s, or the actor paused it. */
+export type PauseReason = 'disconnect' | 'actor';
+
+export interface StationGap {
+  phase: 'reading' | 'consultation';
+  reason: PauseReason;
+  /** Whose connection dropped, or the actor who paused. */
+  user_id: string | null;
+  started_at: string;
+  /** Null while the station is still paused. */
+  ended_at: string | null;
+  /** How long the clock stood still (so far, while open). */
+  seconds: number;
 }
 
 /** GET /api/sessions/:id/brief — what the caller may see now, by role and phase (the reveal rules). */
@@ -138,6 +161,12 @@ export const SessionAdvanceSchema = z.strictObject({
   to: z.enum(['reading', 'consultation', 'feedback', 'completed']),
 });
 export type SessionAdvanceInput = z.input<typeof SessionAdvanceSchema>;
+
+/** c→s `session:pause` / `session:resume` — the actor stops or restarts the station's clock. */
+export const SessionPauseSchema = z.strictObject({ session_id: z.uuid() });
+
+/** c→s `session:next` — after a completed station, either participant starts the next one with roles swapped. */
+export const SessionNextSchema = z.strictObject({ session_id: z.uuid() });
 
 /** POST /api/sessions/:id/video — how to connect the room's video, for participants in the time window. */
 export interface VideoAccess {

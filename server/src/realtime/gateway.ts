@@ -20,6 +20,8 @@ export interface RealtimeGateway {
   toSession(sessionId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
   /** The other participants' sockets that joined this session (everyone in its room but `userId`). */
   toOthersInSession(sessionId: string, userId: string): Pick<ReturnType<TypedServer['to']>, 'emit'>;
+  /** The users with a socket in a session's room right now, on any server instance. */
+  usersInSession(sessionId: string): Promise<Set<string>>;
   /** Takes a user's sockets out of a session's room (they withdrew or it was cancelled). */
   leaveSession(userId: string, sessionId: string): void;
   /** Ends the sockets opened with these (now revoked) sign-in sessions. */
@@ -33,6 +35,10 @@ export function createGateway(io: TypedServer): RealtimeGateway {
     toBoard: () => io.to(rooms.board),
     toSession: (id) => io.to(rooms.session(id)),
     toOthersInSession: (sessionId, userId) => io.to(rooms.session(sessionId)).except(rooms.user(userId)),
+    async usersInSession(sessionId) {
+      const sockets = await io.in(rooms.session(sessionId)).fetchSockets();
+      return new Set(sockets.flatMap((s) => (s.data.user ? [s.data.user.id] : [])));
+    },
     leaveSession(userId, sessionId) {
       io.in(rooms.user(userId)).socketsLeave(rooms.session(sessionId));
     },
@@ -51,6 +57,7 @@ export const offlineGateway: RealtimeGateway = {
   toBoard: () => ({ emit: () => true }),
   toSession: () => ({ emit: () => true }),
   toOthersInSession: () => ({ emit: () => true }),
+  usersInSession: async () => new Set(),
   leaveSession: () => {},
   disconnectAuthSessions: () => {},
   disconnectUser: () => {},

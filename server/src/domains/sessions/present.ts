@@ -1,7 +1,7 @@
 import type { TrainingLevel } from '../../contract/accounts.js';
 import type { CaseCategory, CaseDomain } from '../../contract/cases.js';
-import type { BoardSession, ParticipantSession, Preset, SessionPhase, SessionRole, SessionStatus } from '../../contract/sessions.js';
-import type { BoardRow, SessionRow } from './repo.js';
+import type { BoardSession, ParticipantSession, Preset, SessionPhase, SessionRole, SessionStatus, StationGap } from '../../contract/sessions.js';
+import type { BoardRow, GapRow, SessionRow } from './repo.js';
 
 /** Phases from which the candidate may know which case it is (the reveal rules). */
 const CASE_VISIBLE_TO_CANDIDATE: ReadonlySet<string> = new Set(['feedback', 'completed']);
@@ -12,7 +12,7 @@ export function roleOf(s: Pick<SessionRow, 'host_id' | 'host_role'>, userId: str
 }
 
 /** The participant view; the candidate gets no case id before feedback, or they could look its name up. */
-export function presentParticipantSession(s: SessionRow, viewerId: string): ParticipantSession {
+export function presentParticipantSession(s: SessionRow, viewerId: string, now = new Date()): ParticipantSession {
   const yourRole = roleOf(s, viewerId);
   const showCase = yourRole === 'actor' || CASE_VISIBLE_TO_CANDIDATE.has(s.phase);
   return {
@@ -32,8 +32,26 @@ export function presentParticipantSession(s: SessionRow, viewerId: string): Part
     phase_ends_at: s.phase_ends_at?.toISOString() ?? null,
     preset: s.preset as Preset,
     timing: { reading_s: s.reading_s, consultation_s: s.consultation_s, feedback_s: s.feedback_s, warning_s: s.warning_s },
+    paused_at: s.paused_at?.toISOString() ?? null,
+    pause_reason: s.pause_reason ?? null,
+    gaps: (s.gaps ?? []).map((g) => presentGap(g, now)),
+    previous_session_id: s.previous_session_id ?? null,
+    next_session_id: s.next_session_id ?? null,
     version: s.version,
     created_at: s.created_at.toISOString(),
+  };
+}
+
+export function presentGap(g: GapRow, now: Date): StationGap {
+  const started = new Date(g.started_at);
+  const ended = g.ended_at ? new Date(g.ended_at) : null;
+  return {
+    phase: g.phase,
+    reason: g.reason,
+    user_id: g.user_id,
+    started_at: started.toISOString(),
+    ended_at: ended?.toISOString() ?? null,
+    seconds: Math.max(0, Math.round(((ended ?? now).getTime() - started.getTime()) / 1000)),
   };
 }
 

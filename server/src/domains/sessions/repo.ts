@@ -28,10 +28,33 @@ export interface SessionRow {
   guest_joined_at: Date | null;
   /** Set when read as a participant (the case may be hidden); absent on owner-connection rows. */
   has_case?: boolean;
+  paused_at: Date | null;
+  pause_reason: 'disconnect' | 'actor' | null;
+  previous_session_id: string | null;
+  /** The station that followed this one in the same room (read with STATION_EXTRAS). */
+  next_session_id?: string | null;
+  /** Times the clock stood still, oldest first (read with STATION_EXTRAS). */
+  gaps?: GapRow[];
   version: number;
   created_at: Date;
   updated_at: Date;
 }
+
+export interface GapRow {
+  phase: 'reading' | 'consultation';
+  reason: 'disconnect' | 'actor';
+  user_id: string | null;
+  started_at: string;
+  ended_at: string | null;
+}
+
+/**
+ * The station's follow-up and its pauses, for a row aliased `alias`. Both the participant reads and
+ * the server's own writes return them, so every broadcast carries the same shape.
+ */
+export const stationExtras = (alias: string) => `(select n.id from public.practice_sessions n where n.previous_session_id = ${alias}.id) as next_session_id,
+  coalesce((select json_agg(json_build_object('phase', g.phase, 'reason', g.reason, 'user_id', g.user_id, 'started_at', g.started_at,
+    'ended_at', g.ended_at) order by g.started_at) from public.session_station_gaps g where g.session_id = ${alias}.id), '[]'::json) as gaps`;
 
 export interface BoardRow {
   id: string;
@@ -64,6 +87,7 @@ export type SessionWritable = Pick<
 const SESSION_SELECT = `select p.id, p.host_id, p.guest_id, p.datetime_utc, p.type, p.room_url, p.candidate_id, p.host_role, p.status,
   p.phase, p.phase_started_at, p.phase_ends_at, p.preset, p.reading_s, p.consultation_s, p.feedback_s, p.warning_s,
   p.version, p.created_at, p.updated_at, p.station_started_at, p.host_joined_at, p.guest_joined_at,
+  p.paused_at, p.pause_reason, p.previous_session_id, ${stationExtras('p')},
   public.session_case_id(p.id) as case_id, coalesce(public.session_has_case(p.id), false) as has_case
   from public.practice_sessions p`;
 
@@ -85,8 +109,9 @@ export async function findOwnSession(tx: Queryable, id: string): Promise<Session
   return rows[0] ?? null;
 }
 
+/** The room's current station: the latest of the pair's stations behind that link. */
 export async function findSessionByRoom(tx: Queryable, roomUrl: string): Promise<SessionRow | null> {
-  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.room_url = $1`, [roomUrl]);
+  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.room_url = $1 order by p.created_at desc, p.id limit 1`, [roomUrl]);
   return rows[0] ?? null;
 }
 
@@ -127,6 +152,12 @@ export async function signup(tx: Queryable, id: string, version: number): Promis
 
 export async function withdraw(tx: Queryable, id: string): Promise<void> {
   await tx.query('select public.withdraw_session($1)', [id]);
+}
+
+/** Starts (or finds) the station after a completed one, roles swapped; the database checks the caller. */
+export async function startNextStation(tx: Queryable, id: string): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>('select public.start_next_station($1) as id', [id]);
+  return rows[0]!.id;
 }
 
 export async function cancel(tx: Queryable, id: string): Promise<void> {

@@ -15,7 +15,7 @@ import { sessionCalendar } from './calendar.js';
 import { presentBoardSession, presentParticipantSession, roleOf } from './present.js';
 import * as repo from './repo.js';
 import * as admin from './sessions.admin.repo.js';
-import { advance as advanceStation, catchUp, StationError, type StationState } from './state-machine.js';
+import { advance as advanceStation, catchUp, isPausable, pause as pauseStation, resume as resumeStation, StationError, type StationState } from './state-machine.js';
 import type { SessionBrief, SessionPhase, TranscriptDocument, TranscriptSegment, TranscriptSegmentInput, VideoAccess } from '../../contract/sessions.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import { transcriptOf } from './transcripts.admin.repo.js';
@@ -29,7 +29,13 @@ export type SessionActor = Pick<AuthContext, 'claims'> & { account: Pick<AuthCon
 const START_WINDOW_MS = 15 * 60_000;
 
 export function stationOf(r: repo.SessionRow): StationState {
-  return { status: r.status as StationState['status'], phase: r.phase as SessionPhase, phase_started_at: r.phase_started_at, phase_ends_at: r.phase_ends_at };
+  return {
+    status: r.status as StationState['status'],
+    phase: r.phase as SessionPhase,
+    phase_started_at: r.phase_started_at,
+    phase_ends_at: r.phase_ends_at,
+    paused_at: r.paused_at,
+  };
 }
 
 export function timingOf(r: repo.SessionRow) {
@@ -99,6 +105,31 @@ export function createSessionsService({
       await storeTranscript(row.id).catch((err: unknown) => logger.error({ err, session_id: row.id }, 'could not store transcript.json'));
       await afterCompleted?.(row.id).catch((err: unknown) => logger.error({ err, session_id: row.id }, 'could not complete the assessment'));
     }
+  }
+
+  /** Pause or resume, by the actor: checked as the caller, applied as the owner under a row lock. */
+  async function changeClock(
+    auth: SessionActor,
+    id: string,
+    now: Date,
+    change: (tx: Queryable, current: StationState) => Promise<repo.SessionRow>,
+  ): Promise<repo.SessionRow> {
+    const seen = await db.asUser(auth.claims, (tx) => participantRow(tx, id));
+    if (roleOf(seen, auth.account.id) !== 'actor') throw forbidden('The actor runs the station');
+    const row = await db.transaction(async (tx) => {
+      const locked = await admin.lockSession(tx, id);
+      if (!locked) throw missing();
+      const current = catchUp(stationOf(locked), now, timingOf(locked));
+      try {
+        return await change(tx, current);
+      } catch (err) {
+        if (err instanceof StationError) throw conflict(err.message);
+        throw err;
+      }
+    });
+    broadcastState(row);
+    await onCompleted([row]);
+    return row;
   }
 
   async function participantRow(tx: Queryable, id: string) {
@@ -299,9 +330,14 @@ export function createSessionsService({
       const row = await db.transaction(async (tx) => {
         const locked = await admin.lockSession(tx, id);
         if (!locked) throw missing();
-        const current = catchUp(stationOf(locked), now, timingOf(locked));
+        let current = catchUp(stationOf(locked), now, timingOf(locked));
+        // Moving on early ends a pause: the gap closes now and the next phase runs at once.
+        if (current.paused_at && current.phase !== to) {
+          await admin.closeGap(tx, id, now);
+          current = resumeStation(current, now);
+        }
         try {
-          return await admin.saveStation(tx, id, advanceStation(current, to, now, timingOf(locked)), current.phase === 'waiting' ? now : null);
+          return await admin.saveStation(tx, id, advanceStation(current, to, now, timingOf(locked)), { startedAt: current.phase === 'waiting' ? now : null });
         } catch (err) {
           if (err instanceof StationError) throw conflict(err.message);
           throw err;
@@ -325,6 +361,79 @@ export function createSessionsService({
       for (const row of noShows) realtime.toBoard().emit('board:remove', { id: row.id });
       await onCompleted(changed);
       return changed.length + noShows.length;
+    },
+
+    /** The actor stops the clock by hand (reading or consultation). */
+    async pause(auth: SessionActor, id: string, now = new Date()): Promise<ParticipantSession> {
+      const row = await changeClock(auth, id, now, async (tx, current) => {
+        if (!isPausable(current)) throw new StationError(current.paused_at ? 'The station is already paused' : 'The clock can be paused during reading and consultation');
+        const paused = pauseStation(current, now);
+        await admin.openGap(tx, { sessionId: id, phase: current.phase, reason: 'actor', userId: auth.account.id, startedAt: paused.paused_at! });
+        return admin.saveStation(tx, id, paused, { pauseReason: 'actor' });
+      });
+      return presentParticipantSession(row, auth.account.id);
+    },
+
+    /** The actor starts the clock again, whatever stopped it (they may go on without the other). */
+    async resume(auth: SessionActor, id: string, now = new Date()): Promise<ParticipantSession> {
+      const row = await changeClock(auth, id, now, async (tx, current) => {
+        if (!current.paused_at) throw new StationError('The station is not paused');
+        await admin.closeGap(tx, id, now);
+        return admin.saveStation(tx, id, resumeStation(current, now));
+      });
+      return presentParticipantSession(row, auth.account.id);
+    },
+
+    /**
+     * A participant has been gone for the grace period since `droppedAt`: a running reading or
+     * consultation stops, counted from the drop so the lost time is credited in full.
+     */
+    async participantDropped(id: string, userId: string, droppedAt: Date, now = new Date()): Promise<boolean> {
+      const row = await db.transaction(async (tx) => {
+        const locked = await admin.lockSession(tx, id);
+        if (!locked || (locked.host_id !== userId && locked.guest_id !== userId)) return null;
+        const current = catchUp(stationOf(locked), now, timingOf(locked));
+        if (!isPausable(current)) {
+          return current.phase !== locked.phase ? admin.saveStation(tx, id, current) : null;
+        }
+        const paused = pauseStation(current, droppedAt);
+        await admin.openGap(tx, { sessionId: id, phase: current.phase, reason: 'disconnect', userId, startedAt: paused.paused_at! });
+        return admin.saveStation(tx, id, paused, { pauseReason: 'disconnect' });
+      });
+      if (!row) return false;
+      broadcastState(row);
+      await onCompleted([row]);
+      return row.paused_at !== null;
+    },
+
+    /** Both participants are in the room again: a station stopped by a dropped connection runs on. */
+    async participantsPresent(id: string, present: ReadonlySet<string>, now = new Date()): Promise<boolean> {
+      const row = await db.transaction(async (tx) => {
+        const locked = await admin.lockSession(tx, id);
+        if (!locked || locked.pause_reason !== 'disconnect' || !locked.guest_id) return null;
+        if (!present.has(locked.host_id) || !present.has(locked.guest_id)) return null;
+        await admin.closeGap(tx, id, now);
+        return admin.saveStation(tx, id, resumeStation(stationOf(locked), now));
+      });
+      if (!row) return false;
+      broadcastState(row);
+      return true;
+    },
+
+    /**
+     * After a completed station, the next one in the same room: the same pair with roles swapped and
+     * no case yet (the new actor picks). Either participant may start it; asking twice finds the same one.
+     */
+    async next(auth: SessionActor, id: string): Promise<ParticipantSession> {
+      const row = await db.asUser(auth.claims, async (tx) => {
+        const nextId = await repo.startNextStation(tx, id);
+        return participantRow(tx, nextId);
+      });
+      broadcastState(row);
+      // The finished station's view now names its successor, so the other participant's room follows.
+      const previous = await db.asUser(auth.claims, (tx) => repo.findOwnSession(tx, id));
+      if (previous) broadcastState(previous);
+      return presentParticipantSession(row, auth.account.id);
     },
 
     /** Stores a segment and only then answers; both participants get it live. */

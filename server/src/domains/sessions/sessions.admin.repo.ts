@@ -2,7 +2,7 @@
 // trigger, so the server applies them here after checking who asked (the actor) or because time ran
 // out (the scheduler). Rows are locked while they change, so two instances never advance one twice.
 import type { Queryable } from '../../db/types.js';
-import type { SessionRow } from './repo.js';
+import { stationExtras, type SessionRow } from './repo.js';
 import type { StationState } from './state-machine.js';
 
 export async function lockSession(tx: Queryable, id: string): Promise<SessionRow | null> {
@@ -14,7 +14,7 @@ export async function lockSession(tx: Queryable, id: string): Promise<SessionRow
 export async function lockExpired(tx: Queryable, limit: number): Promise<SessionRow[]> {
   const { rows } = await tx.query<SessionRow>(
     `select * from public.practice_sessions
-      where status = 'live' and phase_ends_at <= now()
+      where status = 'live' and paused_at is null and phase_ends_at <= now()
       order by phase_ends_at
       limit $1
       for update skip locked`,
@@ -23,15 +23,41 @@ export async function lockExpired(tx: Queryable, limit: number): Promise<Session
   return rows;
 }
 
-/** Saves the station's state; `startedAt` records the actor's start the first time it is given. */
-export async function saveStation(tx: Queryable, id: string, s: StationState, startedAt: Date | null = null): Promise<SessionRow> {
+/**
+ * Saves the station's state; `startedAt` records the actor's start the first time it is given, and
+ * `pauseReason` why the clock stands still when `s.paused_at` is set.
+ */
+export async function saveStation(
+  tx: Queryable,
+  id: string,
+  s: StationState,
+  { startedAt = null, pauseReason = null }: { startedAt?: Date | null; pauseReason?: 'disconnect' | 'actor' | null } = {},
+): Promise<SessionRow> {
   const { rows } = await tx.query<SessionRow>(
-    `update public.practice_sessions
-        set status = $2, phase = $3, phase_started_at = $4, phase_ends_at = $5, station_started_at = coalesce(station_started_at, $6)
-      where id = $1 returning *`,
-    [id, s.status, s.phase, s.phase_started_at, s.phase_ends_at, startedAt],
+    `with saved as (
+       update public.practice_sessions
+          set status = $2, phase = $3, phase_started_at = $4, phase_ends_at = $5, station_started_at = coalesce(station_started_at, $6),
+              paused_at = $7, pause_reason = case when $7::timestamptz is null then null else coalesce($8, pause_reason) end
+        where id = $1 returning *)
+     select saved.*, ${stationExtras('saved')} from saved`,
+    [id, s.status, s.phase, s.phase_started_at, s.phase_ends_at, startedAt, s.paused_at, pauseReason],
   );
   return rows[0]!;
+}
+
+/** Opens a gap in the station's clock (the one open gap is closed by closeGap). */
+export async function openGap(
+  tx: Queryable,
+  gap: { sessionId: string; phase: string; reason: 'disconnect' | 'actor'; userId: string | null; startedAt: Date },
+): Promise<void> {
+  await tx.query(
+    'insert into public.session_station_gaps (session_id, phase, reason, user_id, started_at) values ($1, $2, $3, $4, $5)',
+    [gap.sessionId, gap.phase, gap.reason, gap.userId, gap.startedAt],
+  );
+}
+
+export async function closeGap(tx: Queryable, sessionId: string, endedAt: Date): Promise<void> {
+  await tx.query('update public.session_station_gaps set ended_at = greatest($2, started_at) where session_id = $1 and ended_at is null', [sessionId, endedAt]);
 }
 
 /** Records a participant's first arrival in the room (for no-shows). */
@@ -48,9 +74,11 @@ export async function markJoined(tx: Queryable, sessionId: string, userId: strin
 /** Matched sessions nobody started within ten minutes of their start become no-shows. */
 export async function markNoShows(tx: Queryable): Promise<SessionRow[]> {
   const { rows } = await tx.query<SessionRow>(
-    `update public.practice_sessions set status = 'no_show'
-      where status = 'matched' and phase = 'waiting' and datetime_utc < now() - interval '10 minutes'
-      returning *`,
+    `with missed as (
+       update public.practice_sessions set status = 'no_show'
+        where status = 'matched' and phase = 'waiting' and datetime_utc < now() - interval '10 minutes'
+        returning *)
+     select missed.*, ${stationExtras('missed')} from missed`,
   );
   return rows;
 }

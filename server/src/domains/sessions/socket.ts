@@ -1,6 +1,14 @@
 import type { Logger } from 'pino';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
-import { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, TranscriptAppendSchema } from '../../contract/sessions.js';
+import {
+  FactsElicitedSchema,
+  RtcSignalSchema,
+  SessionAdvanceSchema,
+  SessionJoinSchema,
+  SessionNextSchema,
+  SessionPauseSchema,
+  TranscriptAppendSchema,
+} from '../../contract/sessions.js';
 import type { AssessmentsService } from '../assessments/service.js';
 import { notFound, unauthenticated } from '../../errors.js';
 import { handle } from '../../realtime/ack.js';
@@ -8,10 +16,17 @@ import { rooms } from '../../realtime/gateway.js';
 import type { TypedSocket } from '../../realtime/server.js';
 import { claimsFor } from '../accounts/auth-context.js';
 import type { Role } from '../../contract/accounts.js';
+import type { PresenceWatch } from './presence.js';
 import type { SessionActor, SessionsService } from './service.js';
 
 /** The participants' live channel: join a session, and (the actor) run its station. */
-export function registerSessionHandlers(sessions: SessionsService, assessments: AssessmentsService, realtime: RealtimeGateway, logger: Logger) {
+export function registerSessionHandlers(
+  sessions: SessionsService,
+  assessments: AssessmentsService,
+  realtime: RealtimeGateway,
+  presence: PresenceWatch,
+  logger: Logger,
+) {
   return (socket: TypedSocket) => {
     // Sessions this socket joined as a participant; signalling goes only to the others in that room.
     const joined = new Set<string>();
@@ -28,8 +43,29 @@ export function registerSessionHandlers(sessions: SessionsService, assessments: 
         const { session } = await sessions.join(actor(), session_id);
         joined.add(session_id);
         await socket.join(rooms.session(session_id));
+        presence.joined(session_id);
         return { session };
       }),
+    );
+
+    socket.on('disconnect', () => {
+      const user = socket.data.user;
+      if (user) for (const id of joined) presence.left(id, user.id);
+    });
+
+    socket.on(
+      'session:pause',
+      handle(SessionPauseSchema, logger, async ({ session_id }) => ({ session: await sessions.pause(actor(), session_id) })),
+    );
+
+    socket.on(
+      'session:resume',
+      handle(SessionPauseSchema, logger, async ({ session_id }) => ({ session: await sessions.resume(actor(), session_id) })),
+    );
+
+    socket.on(
+      'session:next',
+      handle(SessionNextSchema, logger, async ({ session_id }) => ({ session: await sessions.next(actor(), session_id) })),
     );
 
     socket.on(
