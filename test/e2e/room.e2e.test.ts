@@ -106,4 +106,80 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
       await Promise.all([actorContext.close(), candidateContext.close(), strangerContext.close()]);
     }
   });
+
+  it('the actor pauses and resumes the clock, the pause shows on the feedback sheet, and the pair swaps roles for another station in the same room', async () => {
+    const { browser, app } = ctx;
+    const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
+    const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
+    const { rows } = await app.db.query<{ id: string }>("select id from public.cases where owner_id is null order by case_name limit 1");
+    const published = await app.http.post(
+      '/api/sessions',
+      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: rows[0]!.id, preset: 'custom', timing: { reading_s: 60, consultation_s: 60, feedback_s: 60, warning_s: null } },
+      { token: actor.token },
+    );
+    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [published.body.id]);
+    const seen = await app.http.get(`/api/sessions/${published.body.id}`, { token: candidate.token });
+    expect((await app.http.post(`/api/sessions/${published.body.id}/signup`, { version: seen.body.version }, { token: candidate.token })).status).toBe(200);
+    const roomUrl = `${app.url}${published.body.room_url}`;
+
+    const actorContext = await browser.newContext();
+    const candidateContext = await browser.newContext();
+    const actorPage = await actorContext.newPage();
+    const candidatePage = await candidateContext.newPage();
+    try {
+      await Promise.all([
+        logInThroughUi(actorPage, app.url, actor.email, actor.password),
+        logInThroughUi(candidatePage, app.url, candidate.email, candidate.password),
+      ]);
+      await Promise.all([actorPage.goto(roomUrl), candidatePage.goto(roomUrl)]);
+      const phase = (page: typeof actorPage) => page.getByTestId('room-phase').textContent();
+      const role = (page: typeof actorPage) => page.getByTestId('room-your-role').textContent();
+      await expect.poll(() => phase(actorPage), { timeout: 15_000 }).toBe('Waiting room');
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Waiting room');
+
+      await actorPage.getByRole('button', { name: 'Start the station' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Reading time');
+      await actorPage.getByTestId('room-pause').click();
+      await candidatePage.getByTestId('room-paused').waitFor({ timeout: 15_000 });
+      expect(await candidatePage.getByTestId('room-paused').textContent()).toContain('The actor paused the station');
+      // Frozen: the candidate's clock shows the same time a moment later.
+      const frozen = await candidatePage.getByTestId('room-countdown').textContent();
+      await candidatePage.waitForTimeout(1_500);
+      expect(await candidatePage.getByTestId('room-countdown').textContent()).toBe(frozen);
+      await actorPage.getByTestId('room-pause').click();
+      await expect.poll(() => candidatePage.getByTestId('room-paused').count(), { timeout: 15_000 }).toBe(0);
+
+      await actorPage.getByRole('button', { name: 'Move on to consultation' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Consultation');
+      await actorPage.getByRole('button', { name: 'Move on to feedback' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Feedback');
+      // The feedback sheet lists the pause.
+      for (const page of [actorPage, candidatePage]) {
+        await expect.poll(() => page.getByTestId('station-gaps').textContent(), { timeout: 15_000 }).toContain('The actor paused during reading time');
+      }
+      await actorPage.getByRole('button', { name: 'Finish the station' }).click();
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Station complete');
+
+      // One click: the candidate swaps roles; same link, now the actor of a new station, in the waiting room.
+      await candidatePage.getByTestId('room-next-button').click();
+      await expect.poll(() => role(candidatePage), { timeout: 15_000 }).toBe('actor');
+      await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Waiting room');
+      expect(candidatePage.url()).toBe(roomUrl);
+      await candidatePage.getByTestId('room-start-blocker').waitFor({ timeout: 15_000 });
+
+      // The other participant is told, and follows with one click.
+      await actorPage.getByTestId('room-next-ready').waitFor({ timeout: 15_000 });
+      await actorPage.getByTestId('room-next-button').click();
+      await expect.poll(() => role(actorPage), { timeout: 15_000 }).toBe('candidate');
+      await expect.poll(() => phase(actorPage), { timeout: 15_000 }).toBe('Waiting room');
+      expect(actorPage.url()).toBe(roomUrl);
+
+      // The video connects again for the new station.
+      for (const page of [actorPage, candidatePage]) {
+        await expect.poll(() => page.getByTestId('remote-video').getAttribute('data-connected'), { timeout: 20_000 }).toBe('true');
+      }
+    } finally {
+      await Promise.all([actorContext.close(), candidateContext.close()]);
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantSession } from '../../server/src/contract/sessions.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -146,7 +148,7 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
   });
 
   it('the actor may go on without the absent candidate; moving on early also ends a pause', async () => {
-    const { id, actorSocket, candidateSocket } = await liveConsultation();
+    const { id, actor, candidate, actorSocket, candidateSocket } = await liveConsultation();
     const pausedSeen = stateWhere(actorSocket, (s) => s.pause_reason === 'disconnect');
     candidateSocket.close();
     await pausedSeen;
@@ -158,6 +160,16 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     const gaps = (moved as { session: ParticipantSession }).session.gaps;
     expect(gaps.map((g) => g.reason)).toEqual(['disconnect', 'actor']);
     expect(gaps.every((g) => g.ended_at !== null)).toBe(true);
+
+    // The gaps go on the feedback sheet: the assessment and the stored assessment.json list them.
+    const sheet = await app.http.get(`/api/sessions/${id}/assessment`, { token: actor.token });
+    expect(sheet.body.station_gaps.map((g: { reason: string }) => g.reason)).toEqual(['disconnect', 'actor']);
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'completed' });
+    const stored = JSON.parse(await readFile(path.join(app.config.dataDir, 'storage', 'assessments', id, 'assessment.json'), 'utf8'));
+    expect(stored.station_gaps).toEqual([
+      expect.objectContaining({ reason: 'disconnect', phase: 'consultation', user_id: candidate.id }),
+      expect.objectContaining({ reason: 'actor', phase: 'consultation', user_id: actor.id }),
+    ]);
   });
 
   it('a pause survives a restart: the phase stays and the remaining time is unchanged', async () => {

@@ -127,12 +127,38 @@ class Realtime {
 
   /** The actor starts the station or moves it on; a lost connection or a slow server answers as an error. */
   advanceSession(input: SessionAdvanceInput): Promise<Ack<{ session: ParticipantSession }>> {
+    return this.#stationCommand('session:advance', input);
+  }
+
+  /** The actor stops the station's clock by hand. */
+  pauseSession(sessionId: string): Promise<Ack<{ session: ParticipantSession }>> {
+    return this.#stationCommand('session:pause', { session_id: sessionId });
+  }
+
+  /** The actor starts the clock again (also after the other participant's connection dropped). */
+  resumeSession(sessionId: string): Promise<Ack<{ session: ParticipantSession }>> {
+    return this.#stationCommand('session:resume', { session_id: sessionId });
+  }
+
+  /** After a completed station: the next one in the same room, roles swapped (either participant). */
+  startNextStation(sessionId: string): Promise<Ack<{ session: ParticipantSession }>> {
+    return this.#stationCommand('session:next', { session_id: sessionId });
+  }
+
+  #stationCommand<E extends 'session:advance' | 'session:pause' | 'session:resume' | 'session:next'>(
+    event: E,
+    input: Parameters<ClientToServerEvents[E]>[0],
+  ): Promise<Ack<{ session: ParticipantSession }>> {
     return new Promise((resolve) => {
       if (!this.socket.connected) {
         resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
         return;
       }
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('session:advance', input, (err, result) => {
+      // The four commands share one payload-and-ack shape; TypeScript cannot pick the overload from a union.
+      const timed = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+        emit(ev: E, payload: typeof input, ack: (err: Error | null, result: Ack<{ session: ParticipantSession }>) => void): void;
+      };
+      timed.emit(event, input, (err, result) => {
         resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
       });
     });

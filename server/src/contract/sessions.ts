@@ -262,5 +262,7 @@ export interface AssessmentDocument {
   self_reflection: string;
   elicited_facts: string[];
   auto_analysis: unknown;
+  /** Every time the station's clock stood still (dropped connections, the actor's pauses). */
+  station_gaps: StationGap[];
   completed_at: string | null;
 }

@@ -10,6 +10,7 @@ import {
   NEXT_STEP,
   phaseAnnouncement,
   remainingMs,
+  pauseNote,
   warningAnnouncement,
   type AdvanceTarget,
 } from './room';
@@ -71,7 +72,14 @@ export class RoomState {
   /** The browser holds the sound back until the person interacts with the page. */
   soundBlocked = $state(false);
 
-  remaining = $derived(this.session ? remainingMs(this.session.phase_ends_at, this.now) : null);
+  remaining = $derived(this.session ? remainingMs(this.session.phase_ends_at, this.now, this.session.paused_at) : null);
+  paused = $derived(this.session?.paused_at != null);
+  /** Why the clock stands still, as this participant reads it. */
+  pauseNote = $derived(this.session ? pauseNote(this.session, auth.user?.id ?? null) : null);
+  /** The station after this one exists (the other participant may have started it). */
+  nextStationId = $derived(this.session?.next_session_id ?? null);
+  /** The clock can be stopped by hand now (the actor, during reading and consultation). */
+  canPause = $derived(this.session?.your_role === 'actor' && (this.session.phase === 'reading' || this.session.phase === 'consultation'));
   isActor = $derived(this.session?.your_role === 'actor');
   nextStep = $derived(this.session ? (NEXT_STEP[this.session.phase] ?? null) : null);
   /** In the consultation, with the warning time or less left. */
@@ -90,8 +98,12 @@ export class RoomState {
   #briefKey: string | null = null;
   #briefGeneration = 0;
 
-  constructor(token: string) {
+  /** Called once the room has moved on to the next station (the page then opens it in place). */
+  readonly #onNextStation: () => void;
+
+  constructor(token: string, onNextStation: () => void = () => {}) {
     this.token = token;
+    this.#onNextStation = onNextStation;
   }
 
   /** Loads the room and keeps it live; returns the cleanup. */
@@ -165,6 +177,33 @@ export class RoomState {
     else this.actionError = result.error.message;
   }
 
+  /** The actor stops the clock, or starts it again. */
+  async togglePause(): Promise<void> {
+    const session = this.session;
+    if (!session || this.advancing) return;
+    this.advancing = true;
+    this.actionError = null;
+    const result = session.paused_at ? await realtime.resumeSession(session.id) : await realtime.pauseSession(session.id);
+    this.advancing = false;
+    if (result.ok) this.#apply(result.session);
+    else this.actionError = result.error.message;
+  }
+
+  /**
+   * After a completed station: start the next one with roles swapped (or join the one the other
+   * participant started — asking twice finds the same station), then open it in this room.
+   */
+  async startNextStation(): Promise<void> {
+    const session = this.session;
+    if (!session || this.advancing) return;
+    this.advancing = true;
+    this.actionError = null;
+    const result = await realtime.startNextStation(session.id);
+    this.advancing = false;
+    if (result.ok) this.#onNextStation();
+    else this.actionError = result.error.message;
+  }
+
   toggleSound(): void {
     this.soundOn = !this.soundOn;
     saveSoundPreference(this.soundOn);
@@ -208,6 +247,9 @@ export class RoomState {
     // The reveal rules depend on the phase, the role and the case: read the brief again when one changes.
     const key = `${next.phase}|${next.your_role}|${next.has_case}|${next.case_id ?? ''}`;
     if (key !== this.#briefKey) void this.#loadBrief(next, false);
+    if (Boolean(current?.paused_at) !== Boolean(next.paused_at) && current) {
+      this.#announce(next.paused_at ? 'The station is paused.' : 'The station runs again.');
+    }
   }
 
   async #loadBrief(session: ParticipantSession, retry: boolean): Promise<void> {
@@ -234,7 +276,7 @@ export class RoomState {
     const warning = session.timing.warning_s;
     const events = this.#tracker.update({
       phase: session.phase,
-      remaining: remainingMs(session.phase_ends_at, this.now),
+      remaining: remainingMs(session.phase_ends_at, this.now, session.paused_at),
       warningMs: warning === null ? null : warning * 1000,
     });
     if (events.length === 0) return;

@@ -1,4 +1,4 @@
-import type { SessionAdvanceInput, SessionPhase, Timing } from '$contract';
+import type { ParticipantSession, SessionAdvanceInput, SessionPhase, Timing } from '$contract';
 import { formatDuration } from '../sessions/labels';
 
 /** The `:token` of `/room/:token` when it looks like a room link (64 hex digits), else null. */
@@ -38,11 +38,33 @@ export function phaseSeconds(phase: TimedPhase, timing: Timing): number {
   return timing.feedback_s;
 }
 
-/** Milliseconds left until `endsAt` (ISO) on the local clock, never below 0; null without an end (paused). */
-export function remainingMs(endsAt: string | null, now: number): number | null {
+/**
+ * Milliseconds left until `endsAt` (ISO) on the local clock, never below 0; null without an end.
+ * While the station is paused the time left is frozen at what it was when the clock stopped.
+ */
+export function remainingMs(endsAt: string | null, now: number, pausedAt: string | null = null): number | null {
   if (!endsAt) return null;
   const end = Date.parse(endsAt);
-  return Number.isNaN(end) ? null : Math.max(0, end - now);
+  const reference = pausedAt ? Date.parse(pausedAt) : now;
+  return Number.isNaN(end) || Number.isNaN(reference) ? null : Math.max(0, end - reference);
+}
+
+/** What the room says about a stopped clock, from where the viewer stands. */
+export function pauseNote(session: Pick<ParticipantSession, 'pause_reason' | 'gaps' | 'your_role'>, viewerId: string | null): string | null {
+  if (!session.pause_reason) return null;
+  if (session.pause_reason === 'actor') {
+    return session.your_role === 'actor' ? 'You paused the station. Resume when you are ready.' : 'The actor paused the station.';
+  }
+  const open = session.gaps.find((g) => g.ended_at === null);
+  const who = open?.user_id && open.user_id === viewerId ? 'Your connection dropped' : 'Your partner’s connection dropped';
+  return `${who}: the clock stopped and the lost time is credited. It runs on when you are both back${session.your_role === 'actor' ? ', or when you resume it' : ''}.`;
+}
+
+/** `75` → `1 min 15 s`: how long a gap lasted. */
+export function gapLength(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m === 0 ? `${s} s` : s === 0 ? `${m} min` : `${m} min ${s} s`;
 }
 
 /** `452_300` → `07:33`: whole seconds rounded up, so the clock shows 08:00 at the start and 00:00 at the end. */

@@ -1,6 +1,7 @@
 // Owner-connection writes for assessments: no client role can write the table at all, so the
 // server writes it here after checking, as the caller, who they are in the session.
 import type { Queryable } from '../../db/types.js';
+import type { GapRow } from '../sessions/repo.js';
 export { readAssessment, type AssessmentRow } from './repo.js';
 
 async function ensureRow(tx: Queryable, sessionId: string) {
@@ -66,4 +67,13 @@ export async function stationFacts(tx: Queryable, sessionId: string) {
     [sessionId],
   );
   return { session: rows[0] ?? null, segments: segments.rows };
+}
+
+/** The times a station's clock stood still, oldest first (for assessment.json). */
+export async function stationGaps(tx: Queryable, sessionId: string): Promise<GapRow[]> {
+  const { rows } = await tx.query<GapRow>(
+    'select phase, reason, user_id, started_at, ended_at from public.session_station_gaps where session_id = $1 order by started_at',
+    [sessionId],
+  );
+  return rows;
 }

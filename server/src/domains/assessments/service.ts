@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../db/types.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import type { BlobStore } from '../../storage/blob-store.js';
-import { roleOf } from '../sessions/present.js';
+import { presentGap, roleOf } from '../sessions/present.js';
 import { findOwnSession, type SessionRow } from '../sessions/repo.js';
 import type { SessionActor } from '../sessions/service.js';
 import * as admin from './assessments.admin.repo.js';
@@ -32,7 +32,11 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
     return ((brief?.actor_brief as ActorBrief | undefined)?.facts ?? []).filter((f) => f.disclosure === 'if_asked');
   }
 
-  function documentOf(session: Pick<SessionRow, 'id' | 'case_id' | 'candidate_id'> & { actor_id: string | null }, row: admin.AssessmentRow | null): AssessmentDocument {
+  function documentOf(
+    session: Pick<SessionRow, 'id' | 'case_id' | 'candidate_id' | 'gaps'> & { actor_id: string | null },
+    row: admin.AssessmentRow | null,
+  ): AssessmentDocument {
+    const now = new Date();
     return {
       session_id: session.id,
       case_id: session.case_id,
@@ -45,6 +49,7 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
       self_reflection: row?.self_reflection ?? '',
       elicited_facts: row?.elicited_facts ?? [],
       auto_analysis: row?.auto_analysis ?? null,
+      station_gaps: (session.gaps ?? []).map((g) => presentGap(g, now)),
       completed_at: row?.completed_at?.toISOString() ?? null,
     };
   }
@@ -54,7 +59,8 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
     const doc = await db.transaction(async (tx) => {
       const { session } = await admin.stationFacts(tx, sessionId);
       if (!session) return null;
-      return documentOf({ id: sessionId, case_id: session.case_id, candidate_id: session.candidate_id, actor_id: session.actor_id }, await admin.readAssessment(tx, sessionId));
+      const gaps = await admin.stationGaps(tx, sessionId);
+      return documentOf({ id: sessionId, case_id: session.case_id, candidate_id: session.candidate_id, actor_id: session.actor_id, gaps }, await admin.readAssessment(tx, sessionId));
     });
     if (doc) await storage.put(BUCKET, `${sessionId}/assessment.json`, JSON.stringify(doc, null, 2), 'application/json');
   }

@@ -44,8 +44,9 @@ export interface GapRow {
   phase: 'reading' | 'consultation';
   reason: 'disconnect' | 'actor';
   user_id: string | null;
-  started_at: string;
-  ended_at: string | null;
+  /** A string when aggregated as JSON, a Date when read as a column. */
+  started_at: string | Date;
+  ended_at: string | Date | null;
 }
 
 /**
