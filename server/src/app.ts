@@ -21,6 +21,8 @@ import type { AssessmentsService } from './domains/assessments/service.js';
 import { ptlRoutes } from './domains/ptl/routes.js';
 import type { PtlService } from './domains/ptl/service.js';
 import type { ProfilesService } from './domains/profiles/service.js';
+import { recordsRoutes } from './domains/records/routes.js';
+import type { RecordsService } from './domains/records/service.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
@@ -30,7 +32,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService };
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -100,6 +102,7 @@ export function createApp(deps: AppDeps) {
   api.use('/cases', casesRoutes({ cases: services.cases }));
   api.use('/sessions', sessionsRoutes({ sessions: services.sessions, assessments: services.assessments, appUrl }));
   api.use('/rooms', roomsRoutes({ sessions: services.sessions }));
+  api.use('/records', recordsRoutes({ records: services.records }));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -8,6 +8,7 @@ import { createAccountsService, type AccountsService } from './domains/accounts/
 import { createAssessmentsService, type AssessmentsService } from './domains/assessments/service.js';
 import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
+import { createRecordsService, type RecordsService } from './domains/records/service.js';
 import { startStationScheduler } from './domains/sessions/scheduler.js';
 import { createPresenceWatch } from './domains/sessions/presence.js';
 import { createSessionsService, type SessionsService } from './domains/sessions/service.js';
@@ -26,7 +27,7 @@ export interface RunningServer {
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService };
   /**
    * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
    * `graceMs`), then end what is left. The database is the caller's to close, after this.
@@ -60,6 +61,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
+  const records = createRecordsService({ db, realtime: realtime.gateway });
   // Supabase Storage is not wired yet: the bucket lives under DATA_DIR/storage whatever is configured.
   const storage = localBlobStore(path.join(config.dataDir, 'storage'));
   const assessments = createAssessmentsService({ db, realtime: realtime.gateway, storage, logger });
@@ -84,7 +86,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     config,
     db,
     logger,
-    services: { accounts, profiles, ptl, cases, sessions, assessments },
+    services: { accounts, profiles, ptl, cases, sessions, assessments, records },
     components: {
       db: db.kind,
       storage: storage.kind,
@@ -112,7 +114,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     tickScheduler: () => scheduler.tick(),
     httpServer,
     realtime,
-    services: { accounts, profiles, ptl, cases, sessions, assessments },
+    services: { accounts, profiles, ptl, cases, sessions, assessments, records },
     close(graceMs = 10_000) {
       closing ??= (async () => {
         presence.close();

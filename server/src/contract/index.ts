@@ -8,3 +8,4 @@ export * from './ptl.js';
 export * from './nhs-number.js';
 export * from './cases.js';
 export * from './sessions.js';
+export * from './records.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { PtlImportProgress } from './ptl.js';
+import type { MedicalRecord } from './records.js';
 import type { BoardSession, DisclosureState, FactsElicitedInput, ParticipantSession, RtcSignalInput, SessionAdvanceInput, TranscriptAppendInput, TranscriptSegment } from './sessions.js';
 import { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, SessionNextSchema, SessionPauseSchema, TranscriptAppendSchema } from './sessions.js';
 export { FactsElicitedSchema, RtcSignalSchema, SessionAdvanceSchema, SessionJoinSchema, SessionNextSchema, SessionPauseSchema, TranscriptAppendSchema };
@@ -38,6 +39,12 @@ export interface ServerToClientEvents {
   'board:remove': (payload: { id: string }) => void;
   /** Progress of a PTL CSV import, to the importing user only. */
   'ptl:import:progress': (payload: PtlImportProgress) => void;
+  /** A doctor wrote a medical record: to its patient (and the doctor's own other tabs). */
+  'records:created': (payload: MedicalRecord) => void;
+  /** The doctor edited a record: to its patient and the doctor. */
+  'records:updated': (payload: MedicalRecord) => void;
+  /** The doctor deleted a record: to its patient and the doctor. */
+  'records:deleted': (payload: { id: string }) => void;
 }
 
 export interface ClientToServerEvents {
