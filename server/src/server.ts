@@ -17,6 +17,7 @@ import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
 import { localBlobStore } from './storage/blob-store.js';
+import { supabaseBlobStore } from './storage/supabase-blob-store.js';
 import path from 'node:path';
 import { attachRealtime, type Realtime } from './realtime/server.js';
 
@@ -62,8 +63,8 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
   const records = createRecordsService({ db, realtime: realtime.gateway });
-  // Supabase Storage is not wired yet: the bucket lives under DATA_DIR/storage whatever is configured.
-  const storage = localBlobStore(path.join(config.dataDir, 'storage'));
+  // The assessments bucket: the Supabase project's Storage when configured, else files under DATA_DIR.
+  const storage = config.supabase ? supabaseBlobStore(config.supabase) : localBlobStore(path.join(config.dataDir, 'storage'));
   const assessments = createAssessmentsService({ db, realtime: realtime.gateway, storage, logger });
   const sessions = createSessionsService({
     db,

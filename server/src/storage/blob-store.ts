@@ -12,7 +12,7 @@ export interface BlobStore {
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Object paths are bucket-relative and plain: no `..`, no absolute paths, no hidden files. */
-function checkedPath(bucket: string, objectPath: string): string[] {
+export function checkedPath(bucket: string, objectPath: string): string[] {
   const parts = [bucket, ...objectPath.split('/')];
   if (!parts.every((p) => SEGMENT.test(p) && p !== '..')) throw new Error(`invalid object path: ${bucket}/${objectPath}`);
   return parts;
