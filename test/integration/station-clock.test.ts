@@ -282,4 +282,23 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
       '42501',
     );
   });
+
+  it('a participant who erases their account after a completed station leaves the partner their record', async () => {
+    const { id, actor, candidate, actorSocket } = await liveConsultation();
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'feedback' });
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'completed' });
+    const erased = await app.http.delete('/api/auth/me', { password: candidate.password }, { token: candidate.token });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(204);
+    const kept = await app.http.get(`/api/sessions/${id}`, { token: actor.token });
+    expect(kept.body).toMatchObject({ id, status: 'completed', guest_id: null });
+    expect((await app.http.get(`/api/sessions/${id}/assessment`, { token: actor.token })).status).toBe(200);
+  });
+
+  it('a guest who erases their account mid-station ends it: the station is cancelled for the host', async () => {
+    const { id, actor, candidate } = await liveConsultation();
+    const erased = await app.http.delete('/api/auth/me', { password: candidate.password }, { token: candidate.token });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(204);
+    const kept = await app.http.get(`/api/sessions/${id}`, { token: actor.token });
+    expect(kept.body).toMatchObject({ id, status: 'cancelled', guest_id: null, paused_at: null });
+  });
 });
