@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { Role, User } from '$contract';
 import AdminPage from './pages/admin/AdminPage.svelte';
+import TraineePortfolioPage from './pages/admin/TraineePortfolioPage.svelte';
 import AssessmentPage from './pages/assessment/AssessmentPage.svelte';
 import ForgotPasswordPage from './pages/auth/ForgotPasswordPage.svelte';
 import LoginPage from './pages/auth/LoginPage.svelte';
@@ -75,6 +76,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/records', title: 'Records', access: 'user', component: RecordsPage },
   { path: '/portfolio', title: 'Portfolio', access: 'user', component: PortfolioPage },
   { path: '/admin', title: 'Admin', access: 'user', component: AdminPage, roles: ['admin'] },
+  { path: '/admin/trainees/:id', title: 'Trainee portfolio', access: 'user', component: TraineePortfolioPage, roles: ['admin'] },
   { path: '/profile', title: 'Profile', access: 'user', component: ProfilePage },
 ];
 

@@ -22,6 +22,10 @@ import { ptlRoutes } from './domains/ptl/routes.js';
 import type { PtlService } from './domains/ptl/service.js';
 import type { ProfilesService } from './domains/profiles/service.js';
 import { recordsRoutes } from './domains/records/routes.js';
+import { portfolioRoutes } from './domains/portfolio/routes.js';
+import type { PortfolioService } from './domains/portfolio/service.js';
+import { adminRoutes } from './domains/admin/routes.js';
+import type { AdminService } from './domains/admin/service.js';
 import type { RecordsService } from './domains/records/service.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
@@ -32,7 +36,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService; portfolio: PortfolioService; admin: AdminService };
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -103,6 +107,8 @@ export function createApp(deps: AppDeps) {
   api.use('/sessions', sessionsRoutes({ sessions: services.sessions, assessments: services.assessments, appUrl }));
   api.use('/rooms', roomsRoutes({ sessions: services.sessions }));
   api.use('/records', recordsRoutes({ records: services.records }));
+  api.use('/portfolio', portfolioRoutes({ portfolio: services.portfolio }));
+  api.use('/admin', adminRoutes({ admin: services.admin }));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -9,6 +9,8 @@ import { createAssessmentsService, type AssessmentsService } from './domains/ass
 import { createCasesService, type CasesService } from './domains/cases/service.js';
 import { createProfilesService, type ProfilesService } from './domains/profiles/service.js';
 import { createRecordsService, type RecordsService } from './domains/records/service.js';
+import { createPortfolioService, type PortfolioService } from './domains/portfolio/service.js';
+import { createAdminService, type AdminService } from './domains/admin/service.js';
 import { startStationScheduler } from './domains/sessions/scheduler.js';
 import { createPresenceWatch } from './domains/sessions/presence.js';
 import { createSessionsService, type SessionsService } from './domains/sessions/service.js';
@@ -28,7 +30,7 @@ export interface RunningServer {
   port: number;
   httpServer: HttpServer;
   realtime: Realtime;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService };
+  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService; portfolio: PortfolioService; admin: AdminService };
   /**
    * Graceful stop: refuse new connections, close sockets, let in-flight requests finish (up to
    * `graceMs`), then end what is left. The database is the caller's to close, after this.
@@ -63,6 +65,8 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
   const records = createRecordsService({ db, realtime: realtime.gateway });
+  const portfolio = createPortfolioService({ db });
+  const admin = createAdminService({ db });
   // The assessments bucket: the Supabase project's Storage when configured, else files under DATA_DIR.
   const storage = config.supabase ? supabaseBlobStore(config.supabase) : localBlobStore(path.join(config.dataDir, 'storage'));
   const assessments = createAssessmentsService({ db, realtime: realtime.gateway, storage, logger });
@@ -87,7 +91,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     config,
     db,
     logger,
-    services: { accounts, profiles, ptl, cases, sessions, assessments, records },
+    services: { accounts, profiles, ptl, cases, sessions, assessments, records, portfolio, admin },
     components: {
       db: db.kind,
       storage: storage.kind,
@@ -115,7 +119,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     tickScheduler: () => scheduler.tick(),
     httpServer,
     realtime,
-    services: { accounts, profiles, ptl, cases, sessions, assessments, records },
+    services: { accounts, profiles, ptl, cases, sessions, assessments, records, portfolio, admin },
     close(graceMs = 10_000) {
       closing ??= (async () => {
         presence.close();

@@ -9,3 +9,4 @@ export * from './nhs-number.js';
 export * from './cases.js';
 export * from './sessions.js';
 export * from './records.js';
+export * from './portfolio.js';
