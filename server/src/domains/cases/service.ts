@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../db/types.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
 import type { AuthContext } from '../accounts/auth-context.js';
 import { presentCaseDetail, presentCaseListItem } from './present.js';
+import { recordView } from '../admin/repo.js';
 import * as repo from './repo.js';
 
 const hidden = () => notFound('This case does not exist, or its content is not yours to see');
@@ -50,9 +51,18 @@ export function createCasesService({ db }: { db: Db }) {
       };
     },
 
-    /** The whole case, for its owner or an admin; for anyone else it does not exist. */
+    /**
+     * The whole case, for its owner or an admin; for anyone else it does not exist. An admin opening
+     * a trainee's private case is a view of that trainee's data: it goes on the audit trail.
+     */
     async get(auth: AuthContext, id: string): Promise<CaseDetail> {
-      return db.asUser(auth.claims, (tx) => detail(tx, id));
+      return db.asUser(auth.claims, async (tx) => {
+        const found = await detail(tx, id);
+        if (auth.account.role === 'admin' && found.owner_id !== null && found.owner_id !== auth.account.id) {
+          await recordView(tx, auth.account.id, 'case.view', found.owner_id, { case_id: id });
+        }
+        return found;
+      });
     },
 
     async create(auth: AuthContext, input: z.output<typeof CaseCreateSchema>): Promise<CaseDetail> {

@@ -92,6 +92,8 @@ const SESSION_SELECT = `select p.id, p.host_id, p.guest_id, p.datetime_utc, p.ty
   public.session_case_id(p.id) as case_id, coalesce(public.session_has_case(p.id), false) as has_case
   from public.practice_sessions p`;
 
+const PARTICIPANT = '(p.host_id = (select auth.uid()) or p.guest_id = (select auth.uid()))';
+
 const BOARD_SELECT = `select b.*, p.first_name, p.last_name, p.training_level, p.avatar
   from public.session_board b join public.profiles p on p.user_id = b.host_id`;
 
@@ -104,15 +106,19 @@ export async function insertSession(tx: Queryable, hostId: string, s: SessionWri
   return (await findOwnSession(tx, (rows[0] as unknown as { id: string }).id))!;
 }
 
-/** The row if the caller takes part in the session (RLS hides it otherwise). */
+/**
+ * The row if the caller takes part in the session. RLS hides it from anyone else but admins (who
+ * read every session for the progress monitor); the explicit check keeps them out of rooms, video,
+ * signalling and transcripts too: only the host and the guest take part.
+ */
 export async function findOwnSession(tx: Queryable, id: string): Promise<SessionRow | null> {
-  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.id = $1`, [id]);
+  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.id = $1 and ${PARTICIPANT}`, [id]);
   return rows[0] ?? null;
 }
 
 /** The room's current station: the latest of the pair's stations behind that link. */
 export async function findSessionByRoom(tx: Queryable, roomUrl: string): Promise<SessionRow | null> {
-  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.room_url = $1 order by p.created_at desc, p.id limit 1`, [roomUrl]);
+  const { rows } = await tx.query<SessionRow>(`${SESSION_SELECT} where p.room_url = $1 and ${PARTICIPANT} order by p.created_at desc, p.id limit 1`, [roomUrl]);
   return rows[0] ?? null;
 }
 
