@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { HealthResponse } from './contract/health.js';
 import { LIMITS } from './contract/limits.js';
 import type { Db } from './db/types.js';
+import { livekitOrigins } from './video/livekit.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
 import type { AccountsService } from './domains/accounts/service.js';
 import { casesRoutes } from './domains/cases/routes.js';
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps) {
         directives: {
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'media-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'", ...(config.livekit ? [config.livekit.url.replace(/^http/, 'ws'), config.livekit.url] : [])],
+          'connect-src': ["'self'", ...(config.livekit ? livekitOrigins(config.livekit.url) : [])],
           // Over plain http on a LAN address, upgrading would break every asset.
           'upgrade-insecure-requests': https ? [] : null,
         },

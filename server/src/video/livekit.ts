@@ -33,3 +33,13 @@ export async function mintLivekitToken(
   });
   return token.toJwt();
 }
+
+/**
+ * The LiveKit server as the browser reaches it: its signalling WebSocket and the HTTP requests the
+ * client makes to the same host (connection checks, reconnection), whichever scheme LIVEKIT_URL uses.
+ */
+export function livekitOrigins(url: string): string[] {
+  const u = new URL(url);
+  const secure = u.protocol === 'https:' || u.protocol === 'wss:';
+  return [`${secure ? 'wss' : 'ws'}://${u.host}`, `${secure ? 'https' : 'http'}://${u.host}`];
+}

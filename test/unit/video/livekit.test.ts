@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { livekitRoomName, mintLivekitToken } from '../../../server/src/video/livekit.js';
+import { livekitOrigins, livekitRoomName, mintLivekitToken } from '../../../server/src/video/livekit.js';
 
 const cfg = { url: 'wss://livekit.example.test', apiKey: 'APIkey123', apiSecret: 'a-secret-that-is-long-enough-for-hs256-signing' };
 
@@ -42,5 +42,13 @@ describe('LiveKit participant tokens', () => {
   it('derives one room name per session', () => {
     expect(livekitRoomName('abc')).toBe('session-abc');
     expect(livekitRoomName('abc')).not.toBe(livekitRoomName('abd'));
+  });
+});
+
+describe('the content security policy for a LiveKit server', () => {
+  it('allows the signalling WebSocket and the HTTP calls to the same host, whatever scheme LIVEKIT_URL uses', () => {
+    expect(livekitOrigins('wss://video.example.org')).toEqual(['wss://video.example.org', 'https://video.example.org']);
+    expect(livekitOrigins('https://video.example.org:7443/')).toEqual(['wss://video.example.org:7443', 'https://video.example.org:7443']);
+    expect(livekitOrigins('ws://127.0.0.1:7880')).toEqual(['ws://127.0.0.1:7880', 'http://127.0.0.1:7880']);
   });
 });

@@ -3,6 +3,8 @@ import { api } from '../../lib/api';
 import { auth } from '../../lib/auth.svelte';
 import { realtime, type RtcSignalMessage } from '../../lib/realtime.svelte';
 import { personName } from '../sessions/labels';
+import type { LivekitAccess, LivekitCall, RemoteAttach } from './livekit-call';
+import { expiryNotice, LIVEKIT_LOAD_FAILED } from './livekit-state';
 import { liveStream, MEDIA_ENDED, MEDIA_NO_CAMERA, MEDIA_NO_MICROPHONE, requestCameraAndMicrophone } from './media';
 import {
   hasTrack,
@@ -35,7 +37,8 @@ interface Peer {
  * The room's video call. With the embedded default (provider `p2p`) it is direct WebRTC between the
  * two participants, signalled over the app's socket (`rtc:signal`), with the "perfect negotiation"
  * pattern: either side may offer, the candidate is the polite side that gives way when both offer
- * at once.
+ * at once. When the server runs LiveKit (provider `livekit`), a `LivekitCall` (loaded only then,
+ * with the LiveKit SDK after it) carries the same camera and microphone and fills the same remote tile.
  *
  * Every (re)join of the session starts a new connection (and so a fresh offer); the other side
  * recognises the new connection by its SDP session id and follows, whichever side came first and
@@ -54,6 +57,12 @@ export class VideoCall {
   mediaError = $state<string | null>(null);
   localStream = $state.raw<MediaStream | null>(null);
   remoteStream = $state.raw<MediaStream | null>(null);
+  /** LiveKit: lets the SDK see the element showing `remoteStream` (it sends the video that element needs). */
+  remoteAttach = $state.raw<RemoteAttach | null>(null);
+  /** LiveKit: why the call failed or ended (the rest of the room works on). */
+  callError = $state<string | null>(null);
+  /** LiveKit: the video access is about to end, or has ended. */
+  accessNotice = $state<string | null>(null);
   micOn = $state(true);
   cameraOn = $state(true);
 
@@ -81,6 +90,11 @@ export class VideoCall {
   #stopSignals: (() => void) | null = null;
   #retryTimer = 0;
   #accessAttempt = 0;
+  /** The LiveKit call while the provider is LiveKit. */
+  #livekit: LivekitCall | null = null;
+  /** Counts LiveKit starts and stops: a start that finishes loading after a stop (or a newer start) gives up. */
+  #livekitRun = 0;
+  #expiryTimer = 0;
   #closed = false;
 
   /** Starts with the room's session: asks for video access, then the camera and microphone. */
@@ -129,7 +143,7 @@ export class VideoCall {
   /** The waiting room's check started (a stream) or stopped (null). */
   shareCheckStream(stream: MediaStream | null): void {
     this.#checkStream = stream;
-    if (!stream || this.#closed || this.access !== 'p2p' || this.media === 'starting') return;
+    if (!stream || this.#closed || !this.#callAccess() || this.media === 'starting') return;
     // Worth taking only when it brings a device the call does not have (e.g. access was denied before).
     const current = this.localStream;
     const brings = (hasTrack(stream, 'video') && !hasTrack(current, 'video')) || (hasTrack(stream, 'audio') && !hasTrack(current, 'audio'));
@@ -141,7 +155,7 @@ export class VideoCall {
 
   /** Asks for the camera and microphone again (after a refusal or an unplugged device). */
   async retryMedia(): Promise<void> {
-    if (this.#closed || this.access !== 'p2p' || this.media === 'starting') return;
+    if (this.#closed || !this.#callAccess() || this.media === 'starting') return;
     this.localStream?.getTracks().forEach((t) => t.stop());
     this.localStream = null;
     this.media = 'idle';
@@ -149,7 +163,7 @@ export class VideoCall {
     this.#restart();
   }
 
-  /** Asks the server for video access again (after a refusal). */
+  /** Asks the server for video access again (after a refusal, or a LiveKit call that failed: with a fresh token). */
   retryAccess(): void {
     void this.#requestAccess();
   }
@@ -157,11 +171,13 @@ export class VideoCall {
   toggleMicrophone(): void {
     this.micOn = !this.micOn;
     for (const track of this.localStream?.getAudioTracks() ?? []) track.enabled = this.micOn;
+    this.#livekit?.setMuted('audio', !this.micOn);
   }
 
   toggleCamera(): void {
     this.cameraOn = !this.cameraOn;
     for (const track of this.localStream?.getVideoTracks() ?? []) track.enabled = this.cameraOn;
+    this.#livekit?.setMuted('video', !this.cameraOn);
   }
 
   /** Leaving the room: tell the other side, stop the camera and microphone, close the connection. */
@@ -176,6 +192,7 @@ export class VideoCall {
     this.#stopSignals?.();
     this.#stopSignals = null;
     this.#closePeer();
+    this.#stopLivekit();
     this.localStream?.getTracks().forEach((t) => t.stop());
     this.localStream = null;
     this.remoteStream = null;
@@ -195,6 +212,7 @@ export class VideoCall {
     if (partner === this.partnerId) return;
     this.partnerId = partner;
     this.partnerName = null;
+    this.#livekit?.setPartner(partner);
     if (partner) void this.#loadPartnerName(partner);
     else {
       // The guest withdrew: whatever was connected is over.
@@ -214,6 +232,7 @@ export class VideoCall {
     window.clearTimeout(this.#retryTimer);
     this.willRetry = false;
     const attempt = ++this.#accessAttempt;
+    this.#stopLivekit();
     this.access = 'loading';
     this.accessError = null;
     const result = await api.getSessionVideo(session.id);
@@ -226,8 +245,17 @@ export class VideoCall {
       return;
     }
     if (result.data.provider === 'livekit') {
-      // The LiveKit client is not part of this build: the rest of the room works without video.
+      const { url, token, expires_at } = result.data;
+      if (!token) {
+        this.access = 'refused';
+        this.accessError = 'The server sent no video token. Try the video again.';
+        return;
+      }
       this.access = 'livekit';
+      // Connecting and starting the camera at the same time; the tracks are published once both are there.
+      void this.#startLivekit({ url, token, expires_at });
+      await this.#startMedia();
+      this.#publishLivekit();
       return;
     }
     this.access = 'p2p';
@@ -292,6 +320,10 @@ export class VideoCall {
 
   /** New local media: a new connection carries it (the other side follows the new SDP session). */
   #restart(): void {
+    if (this.access === 'livekit') {
+      this.#publishLivekit();
+      return;
+    }
     if (this.#closed || this.access !== 'p2p' || !this.#joined) return;
     this.#peerJoin = this.#joinCount;
     this.#newPeer(true);
@@ -362,6 +394,79 @@ export class VideoCall {
     pc.onconnectionstatechange = onState;
     pc.oniceconnectionstatechange = onState;
     return peer;
+  }
+
+  /** The call has its provider (its camera and microphone are wanted). */
+  #callAccess(): boolean {
+    return this.access === 'p2p' || this.access === 'livekit';
+  }
+
+  /**
+   * Loads the LiveKit call (its own chunk: the main bundle has no LiveKit code) and joins the room;
+   * its states, the other participant's tracks and its errors land in this call's fields.
+   */
+  async #startLivekit(access: LivekitAccess): Promise<void> {
+    const run = ++this.#livekitRun;
+    this.peer = 'connecting';
+    this.#watchExpiry(access.expires_at);
+    let LivekitCallClass: typeof LivekitCall;
+    try {
+      ({ LivekitCall: LivekitCallClass } = await import('./livekit-call'));
+    } catch {
+      if (run !== this.#livekitRun || this.#closed) return;
+      this.callError = LIVEKIT_LOAD_FAILED;
+      this.peer = 'failed';
+      return;
+    }
+    if (run !== this.#livekitRun || this.#closed) return;
+    const call: LivekitCall = new LivekitCallClass(access, this.partnerId, {
+      state: (peer) => {
+        if (call === this.#livekit) this.peer = peer;
+      },
+      remote: (stream, attach) => {
+        if (call !== this.#livekit) return;
+        this.remoteStream = stream;
+        this.remoteAttach = attach;
+      },
+      error: (message) => {
+        if (call === this.#livekit) this.callError = message;
+      },
+    });
+    this.#livekit = call;
+    // Whatever the camera and microphone have got to so far (the rest follows when they are on).
+    this.#publishLivekit();
+    void call.connect();
+  }
+
+  /** Sends the local stream as it is now (none: receive only). */
+  #publishLivekit(): void {
+    this.#livekit?.publish(this.localStream, { audio: !this.micOn, video: !this.cameraOn });
+  }
+
+  /** Leaves the LiveKit room (or gives up joining it), and forgets what it showed. */
+  #stopLivekit(): void {
+    window.clearTimeout(this.#expiryTimer);
+    this.#livekitRun++;
+    this.accessNotice = null;
+    this.callError = null;
+    const call = this.#livekit;
+    this.#livekit = null;
+    call?.close();
+    if (this.access === 'livekit') {
+      this.remoteStream = null;
+      this.remoteAttach = null;
+      this.peer = 'idle';
+    }
+  }
+
+  /** Says when the video access is about to end (5 minutes before), and when it has. */
+  #watchExpiry(expiresAt: string): void {
+    window.clearTimeout(this.#expiryTimer);
+    const { notice, recheckInMs } = expiryNotice(expiresAt, Date.now());
+    this.accessNotice = notice;
+    if (recheckInMs !== null && !this.#closed) {
+      this.#expiryTimer = window.setTimeout(() => this.#watchExpiry(expiresAt), recheckInMs + 250);
+    }
   }
 
   #closePeer(): void {

@@ -2,16 +2,18 @@ import type { ParticipantSession, SessionRole } from '$contract';
 
 /** The room's video call: pure helpers (what each state says, who is who, what a signal carries). */
 
-export const VIDEO_LIVEKIT_UNAVAILABLE =
-  'Video is provided by LiveKit on this server; the LiveKit client is not available in this build';
 export const VIDEO_NO_PARTNER = 'Nobody has signed up as your partner yet: their video appears here once they join the room.';
 export const VIDEO_NOT_PARTICIPANT = 'Video is only for the two participants of this session.';
 
 /** How far the connection to the other participant has got. */
 export type PeerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'left';
 
-/** What the room says about the connection to the other participant (`name`: theirs). */
-export function peerStateText(state: PeerState, name: string): string {
+/**
+ * What the room says about the connection to the other participant (`name`: theirs). `provider`:
+ * direct between the two browsers (`p2p`), or through the LiveKit server (whose failure the panel
+ * explains beside this).
+ */
+export function peerStateText(state: PeerState, name: string, provider: 'p2p' | 'livekit' = 'p2p'): string {
   switch (state) {
     case 'idle':
     case 'connecting':
@@ -21,7 +23,9 @@ export function peerStateText(state: PeerState, name: string): string {
     case 'reconnecting':
       return 'Reconnecting…';
     case 'failed':
-      return `Could not connect to ${name}. Your two networks may not allow a direct video connection.`;
+      return provider === 'livekit'
+        ? `No video with ${name}: the connection to the video server failed.`
+        : `Could not connect to ${name}. Your two networks may not allow a direct video connection.`;
     case 'left':
       return 'The other participant left';
   }
