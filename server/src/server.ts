@@ -19,7 +19,6 @@ import { createPtlService, type PtlService } from './domains/ptl/service.js';
 import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
 import { localBlobStore } from './storage/blob-store.js';
-import { supabaseBlobStore } from './storage/supabase-blob-store.js';
 import path from 'node:path';
 import { attachRealtime, type Realtime } from './realtime/server.js';
 
@@ -68,7 +67,10 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const portfolio = createPortfolioService({ db });
   const admin = createAdminService({ db });
   // The assessments bucket: the Supabase project's Storage when configured, else files under DATA_DIR.
-  const storage = config.supabase ? supabaseBlobStore(config.supabase) : localBlobStore(path.join(config.dataDir, 'storage'));
+  // supabase-js is loaded only when it is used (it warns on import under Node 20).
+  const storage = config.supabase
+    ? (await import('./storage/supabase-blob-store.js')).supabaseBlobStore(config.supabase)
+    : localBlobStore(path.join(config.dataDir, 'storage'));
   const assessments = createAssessmentsService({ db, realtime: realtime.gateway, storage, logger });
   const sessions = createSessionsService({
     db,

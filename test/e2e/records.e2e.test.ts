@@ -54,6 +54,13 @@ describe.runIf(browserAvailable)('medical records in two browsers', () => {
       await written.getByLabel('Notes', { exact: true }).fill('Peak flow 480 L/min. Well controlled.');
       await written.getByRole('button', { name: 'Save changes' }).click();
       await expect.poll(() => card.getByTestId('record-notes').innerText(), { timeout: 15_000 }).toBe('Peak flow 480 L/min. Well controlled.');
+
+      // Each one's home page is their dashboard: the patient's records about them, the doctor's records written.
+      await patientPage.goto(app.url);
+      await patientPage.getByTestId('home-records').getByTestId('record-card').filter({ hasText: 'Asthma review' }).waitFor({ timeout: 15_000 });
+      expect(await patientPage.getByTestId('home-records').getByRole('button').count()).toBe(0);
+      await doctorPage.goto(app.url);
+      await doctorPage.getByTestId('home-records').getByTestId('record-card').filter({ hasText: 'About Pat Patient' }).waitFor({ timeout: 15_000 });
     } finally {
       await doctorContext.close();
       await patientContext.close();
