@@ -71,4 +71,11 @@ describe.each(dbTargets)('what admins can and cannot reach on %s', (target) => {
     expect((await app.http.get(`/api/cases/${created.body.id}`, { token: author.token })).status).toBe(200);
     expect(await audit()).toHaveLength(1);
   });
+
+  it('signing in counts as being seen, for the monitor’s “last seen”', async () => {
+    const user = await createUser(app);
+    const { rows } = await app.db.query<{ last_seen_at: Date | null }>('select last_seen_at from public.accounts where id = $1', [user.id]);
+    expect(rows[0]!.last_seen_at).toBeInstanceOf(Date);
+    expect(Date.now() - rows[0]!.last_seen_at!.getTime()).toBeLessThan(60_000);
+  });
 });

@@ -72,8 +72,10 @@ describe.each(dbTargets)('the admin progress monitor on %s', (target) => {
 
   it('lists every trainee and doctor with activity, sessions, average marks and last seen; search and sort', async () => {
     const before = (await auditRows(admin.id)).length;
-    // Sign-ins touch last_seen_at at most once a minute; set it as a week-old visit would have.
+    // Signing in (and use, at most once a minute) touches last_seen_at; set it as visits a week and
+    // three weeks ago would have.
     await app.db.query("update public.accounts set last_seen_at = '2026-11-15T09:30:00Z' where id = $1", [trainee.id]);
+    await app.db.query("update public.accounts set last_seen_at = '2026-11-01T09:30:00Z' where id = any($1::uuid[])", [[actor.id, doctor.id]]);
     const res = await app.http.get(`/api/admin/progress?q=${tag}`, { token: admin.token });
     expect(res.status, res.text).toBe(200);
     const items = res.body.items as TraineeProgress[];

@@ -53,9 +53,14 @@ export async function createSession(
   q: Queryable,
   s: { accountId: string; tokenHash: Buffer; ttlHours: number; userAgent: string | undefined; ip: string | undefined },
 ): Promise<string> {
+  // Signing in counts as being seen (later use touches last_seen_at at most once a minute).
   const { rows } = await q.query<{ id: string }>(
-    `insert into private.auth_sessions (account_id, token_hash, expires_at, user_agent, ip)
-     values ($1, $2, now() + make_interval(hours => $3), $4, $5) returning id`,
+    `with created as (
+       insert into private.auth_sessions (account_id, token_hash, expires_at, user_agent, ip)
+       values ($1, $2, now() + make_interval(hours => $3), $4, $5) returning id, account_id
+     ),
+     seen as (update public.accounts set last_seen_at = now() where id = (select account_id from created))
+     select id from created`,
     [s.accountId, s.tokenHash, s.ttlHours, s.userAgent?.slice(0, 500) ?? null, s.ip ?? null],
   );
   return rows[0]!.id;
