@@ -134,6 +134,23 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     expect(resumed.gaps[0]!.ended_at).not.toBeNull();
   });
 
+  it('leaving the room view counts as leaving the room: no more live events, and the clock stops after the grace', async () => {
+    const { id, candidate, actorSocket, candidateSocket } = await liveConsultation();
+    const pausedSeen = stateWhere(actorSocket, (s) => s.pause_reason === 'disconnect');
+    expect(await candidateSocket.emitWithAck('session:leave', { session_id: id })).toMatchObject({ ok: true });
+    const paused = await pausedSeen;
+    expect(paused.gaps[0]).toMatchObject({ user_id: candidate.id, reason: 'disconnect' });
+    // Still connected, but no longer in the room: the actor's pause reaches the actor, not the candidate's socket's room events.
+    const heard: unknown[] = [];
+    candidateSocket.on('transcript:segment', (s) => heard.push(s));
+    await actorSocket.emitWithAck('transcript:append', { session_id: id, speaker: 'actor', at_ms: 5_000, text: 'Are you still there?' });
+    await sleep(300);
+    expect(heard).toEqual([]);
+    const resumed = stateWhere(actorSocket, (s) => s.paused_at === null);
+    expect(await candidateSocket.emitWithAck('session:join', { session_id: id })).toMatchObject({ ok: true });
+    await resumed;
+  });
+
   it('a reconnect within the grace leaves the clock running', async () => {
     const { id, candidate, actorSocket, candidateSocket } = await liveConsultation();
     const states: ParticipantSession[] = [];

@@ -122,6 +122,8 @@ class Realtime {
     return () => {
       socket.off('session:state', onState);
       socket.off('connect', join);
+      // Out of the room view, out of the room: the server stops sending its live events.
+      if (socket.connected) socket.emit('session:leave', { session_id: sessionId }, () => {});
     };
   }
 

@@ -50,6 +50,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'board:watch': (payload: z.input<typeof BoardWatchSchema>, ack: (result: Ack) => void) => void;
   'session:join': (payload: z.input<typeof SessionJoinSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
+  /** The participant left the room view (the socket stays connected for the rest of the app). */
+  'session:leave': (payload: z.input<typeof SessionJoinSchema>, ack: (result: Ack) => void) => void;
   'session:advance': (payload: SessionAdvanceInput, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'session:pause': (payload: z.input<typeof SessionPauseSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;
   'session:resume': (payload: z.input<typeof SessionPauseSchema>, ack: (result: Ack<{ session: ParticipantSession }>) => void) => void;

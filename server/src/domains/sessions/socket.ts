@@ -48,6 +48,19 @@ export function registerSessionHandlers(
       }),
     );
 
+    // Leaving the room view counts as leaving the room: no more live events, and during reading or
+    // the consultation the clock stops if they are not back within the grace period.
+    socket.on(
+      'session:leave',
+      handle(SessionJoinSchema, logger, async ({ session_id }) => {
+        if (!joined.delete(session_id)) return {};
+        await socket.leave(rooms.session(session_id));
+        const user = socket.data.user;
+        if (user) presence.left(session_id, user.id);
+        return {};
+      }),
+    );
+
     socket.on('disconnect', () => {
       const user = socket.data.user;
       if (user) for (const id of joined) presence.left(id, user.id);
