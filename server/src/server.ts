@@ -59,7 +59,18 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     isAllowedOrigin,
     logger,
   });
-  accounts = createAccountsService({ db, mailer, realtime: realtime.gateway, sessionTtlHours: config.sessionTtlHours });
+  // Sessions are made below; erasure reaches them late-bound, as the realtime layer reaches accounts.
+  let sessionsForErasure: SessionsService | undefined;
+  accounts = createAccountsService({
+    db,
+    mailer,
+    realtime: realtime.gateway,
+    sessionTtlHours: config.sessionTtlHours,
+    erasure: {
+      collect: (id) => sessionsForErasure!.guestSessionsOf(id),
+      after: (ids) => sessionsForErasure!.guestLeft(ids),
+    },
+  });
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });
   const cases = createCasesService({ db });
@@ -80,6 +91,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     logger,
     afterCompleted: (id) => assessments.complete(id),
   });
+  sessionsForErasure = sessions;
   const presence = createPresenceWatch({
     usersInSession: (id) => realtime.gateway.usersInSession(id),
     onDropped: (id, userId, at) => sessions.participantDropped(id, userId, at),

@@ -311,11 +311,35 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     expect((await app.http.get(`/api/sessions/${id}/assessment`, { token: actor.token })).status).toBe(200);
   });
 
-  it('a guest who erases their account mid-station ends it: the station is cancelled for the host', async () => {
-    const { id, actor, candidate } = await liveConsultation();
+  it('a guest who erases their account mid-station ends it: the station is cancelled for the host, who is told at once', async () => {
+    const { id, actor, candidate, actorSocket } = await liveConsultation();
+    const ended = stateWhere(actorSocket, (s) => s.status === 'cancelled');
+    const told = eventMatching<{ kind: string; session_id: string }>(actorSocket, 'notify', (n) => n.session_id === id);
     const erased = await app.http.delete('/api/auth/me', { password: candidate.password }, { token: candidate.token });
     expect(erased.status, JSON.stringify(erased.body)).toBe(204);
     const kept = await app.http.get(`/api/sessions/${id}`, { token: actor.token });
     expect(kept.body).toMatchObject({ id, status: 'cancelled', guest_id: null, paused_at: null });
+    expect((await ended).guest_id).toBeNull();
+    expect((await told).kind).toBe('session_cancelled');
+  });
+
+  it('a guest who erases their account before the start reopens the slot: back on the board, the host told', async () => {
+    const host = await createUser(app);
+    const guest = await createUser(app);
+    const pub = await app.http.post(
+      '/api/sessions',
+      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: caseId, preset: 'plab2' },
+      { token: host.token },
+    );
+    expect((await app.http.post(`/api/sessions/${pub.body.id}/signup`, { version: pub.body.version }, { token: guest.token })).status).toBe(200);
+    const hostSocket = await joined(host, pub.body.id);
+    const { socket: watcher } = await connectSocket(app.url);
+    sockets.push(watcher);
+    await watcher.emitWithAck('board:watch', {});
+    const reopened = eventMatching<{ id: string; status: string; has_guest: boolean }>(watcher, 'board:upsert', (b) => b.id === pub.body.id);
+    const told = eventMatching<{ kind: string; session_id: string }>(hostSocket, 'notify', (n) => n.session_id === pub.body.id);
+    expect((await app.http.delete('/api/auth/me', { password: guest.password }, { token: guest.token })).status).toBe(204);
+    expect(await reopened).toMatchObject({ status: 'open', has_guest: false });
+    expect((await told).kind).toBe('guest_withdrew');
   });
 });

@@ -436,6 +436,29 @@ export function createSessionsService({
       return presentParticipantSession(row, auth.account.id);
     },
 
+    /** The sessions a user is the guest of that their account's erasure will change (read before it). */
+    guestSessionsOf(userId: string): Promise<string[]> {
+      return db.transaction((tx) => admin.guestSessionsToRelease(tx, userId));
+    },
+
+    /**
+     * After a guest's account was erased: a session still open for sign-up is back on the board, a
+     * running one has ended; either way its host hears of it at once.
+     */
+    async guestLeft(ids: string[]): Promise<void> {
+      for (const id of ids) {
+        const row = await db.transaction(async (tx) => {
+          const r = await admin.readSession(tx, id);
+          if (r?.status === 'open') await publishToBoard(tx, id);
+          return r;
+        });
+        if (!row) continue;
+        broadcastState(row);
+        const message = row.status === 'cancelled' ? 'Your partner left the platform; the station has ended' : 'Your guest left the platform; the session is open again';
+        realtime.toUser(row.host_id).emit('notify', { kind: row.status === 'cancelled' ? 'session_cancelled' : 'guest_withdrew', session_id: id, message });
+      }
+    },
+
     /** Stores a segment and only then answers; both participants get it live. */
     async appendSegment(auth: SessionActor, id: string, input: TranscriptSegmentInput): Promise<TranscriptSegment> {
       const segment = await db.asUser(auth.claims, async (tx) => {

@@ -82,3 +82,15 @@ export async function markNoShows(tx: Queryable): Promise<SessionRow[]> {
   );
   return rows;
 }
+
+/** Sessions a user takes part in as the guest that their leaving would change (open for sign-up again, or ended). */
+export async function guestSessionsToRelease(tx: Queryable, userId: string): Promise<string[]> {
+  const { rows } = await tx.query<{ id: string }>("select id from public.practice_sessions where guest_id = $1 and status in ('matched', 'live')", [userId]);
+  return rows.map((r) => r.id);
+}
+
+/** A session as the server reads it for broadcasting, with its station extras. */
+export async function readSession(tx: Queryable, id: string): Promise<SessionRow | null> {
+  const { rows } = await tx.query<SessionRow>(`select p.*, ${stationExtras('p')} from public.practice_sessions p where p.id = $1`, [id]);
+  return rows[0] ?? null;
+}
