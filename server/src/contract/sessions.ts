@@ -220,6 +220,15 @@ export interface TranscriptDocument {
 
 export const GLOBAL_RATINGS = ['clear_fail', 'fail', 'borderline', 'pass', 'clear_pass'] as const;
 export type GlobalRating = (typeof GLOBAL_RATINGS)[number];
+
+/** The global ratings as people read them (the mark sheet, the assessment, the portfolio). */
+export const GLOBAL_RATING_LABELS: Record<GlobalRating, string> = {
+  clear_fail: 'Clear fail',
+  fail: 'Fail',
+  borderline: 'Borderline',
+  pass: 'Pass',
+  clear_pass: 'Clear pass',
+};
 const feedbackText = z.string().trim().max(4000, { message: 'At most 4000 characters' });
 const itemId = z.string().regex(/^[a-z0-9_]{1,40}$/);
 

@@ -1,13 +1,4 @@
-import type { GlobalRating } from '$contract';
-
-/** The global ratings as people read them. */
-export const GLOBAL_RATING_LABELS: Record<GlobalRating, string> = {
-  clear_fail: 'Clear fail',
-  fail: 'Fail',
-  borderline: 'Borderline',
-  pass: 'Pass',
-  clear_pass: 'Clear pass',
-};
+export { GLOBAL_RATING_LABELS } from '$contract';
 
 /** The `:id` of `/sessions/:id/assessment`, or null. */
 export function assessmentSessionIdFrom(path: string): string | null {

@@ -1,14 +1,8 @@
-import { TRAINING_LEVEL_LABELS, type GlobalRating, type SessionStatus, type TimelineKind, type TrainingLevel } from '$contract';
+import { TRAINING_LEVEL_LABELS, type SessionStatus, type TimelineKind, type TrainingLevel } from '$contract';
 
 /** Human wording for the portfolio: ratings, statuses, timeline kinds, dates and marks. */
 
-export const RATING_LABELS: Record<GlobalRating, string> = {
-  clear_fail: 'Clear fail',
-  fail: 'Fail',
-  borderline: 'Borderline',
-  pass: 'Pass',
-  clear_pass: 'Clear pass',
-};
+export { GLOBAL_RATING_LABELS as RATING_LABELS } from '$contract';
 
 export const STATUS_LABELS: Record<SessionStatus, string> = {
   open: 'Open',

@@ -12,7 +12,7 @@ import {
   type ScoreSeries,
   type TimelineEntry,
 } from '../../contract/portfolio.js';
-import { GLOBAL_RATINGS, type GlobalRating, type SessionRole, type SessionStatus } from '../../contract/sessions.js';
+import { GLOBAL_RATING_LABELS, GLOBAL_RATINGS, type GlobalRating, type SessionRole, type SessionStatus } from '../../contract/sessions.js';
 
 type Instant = Date | string;
 
@@ -67,13 +67,6 @@ export interface PortfolioInput {
 
 const UPCOMING: ReadonlySet<SessionStatus> = new Set(['open', 'matched', 'live']);
 
-export const RATING_LABELS: Record<GlobalRating, string> = {
-  clear_fail: 'Clear fail',
-  fail: 'Fail',
-  borderline: 'Borderline',
-  pass: 'Pass',
-  clear_pass: 'Clear pass',
-};
 
 export function iso(at: Instant): string {
   return typeof at === 'string' ? new Date(at).toISOString() : at.toISOString();
@@ -160,7 +153,7 @@ export function timeline(input: Pick<PortfolioInput, 'sessions' | 'ptl' | 'cases
   for (const s of input.sessions) {
     const role = s.role === 'candidate' ? 'the candidate' : 'the actor';
     if (s.status === 'completed') {
-      const rating = isRating(s.assessment?.global_rating ?? null) ? `rated ${RATING_LABELS[s.assessment!.global_rating as GlobalRating].toLowerCase()}` : null;
+      const rating = isRating(s.assessment?.global_rating ?? null) ? `rated ${GLOBAL_RATING_LABELS[s.assessment!.global_rating as GlobalRating].toLowerCase()}` : null;
       add(s.completed_at ?? s.datetime_utc, { kind: 'session_completed', title: `Completed a station as ${role}`, detail: sessionDetail(s, [rating]), session_id: s.id });
       const reflection = s.role === 'candidate' ? s.assessment?.self_reflection.trim() : '';
       if (reflection) add(s.completed_at ?? s.datetime_utc, { kind: 'reflection_written', title: 'Wrote a self-reflection', detail: s.case_name, session_id: s.id });

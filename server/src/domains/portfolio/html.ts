@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { TRAINING_LEVEL_LABELS, type TrainingLevel } from '../../contract/accounts.js';
 import { SCORE_SERIES_STYLES, type Portfolio, type ScoreSeries } from '../../contract/portfolio.js';
-import { GLOBAL_RATINGS } from '../../contract/sessions.js';
-import { humanise, RATING_LABELS } from './build.js';
+import { GLOBAL_RATING_LABELS, GLOBAL_RATINGS } from '../../contract/sessions.js';
+import { humanise } from './build.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -134,14 +134,14 @@ export function renderPortfolioHtml(p: Portfolio): string {
     : '';
 
   const ratings = p.global_ratings.items.length
-    ? `<table><thead><tr>${GLOBAL_RATINGS.map((r) => `<th class="num">${esc(RATING_LABELS[r])}</th>`).join('')}</tr></thead><tbody><tr>${GLOBAL_RATINGS.map(
+    ? `<table><thead><tr>${GLOBAL_RATINGS.map((r) => `<th class="num">${esc(GLOBAL_RATING_LABELS[r])}</th>`).join('')}</tr></thead><tbody><tr>${GLOBAL_RATINGS.map(
         (r) => `<td class="num">${p.global_ratings.counts[r]}</td>`,
       ).join('')}</tr></tbody></table>`
     : '';
 
   const feedback = p.feedback_received
     .map(
-      (f) => `<li><h3>${esc(fmtDate(f.at))}${f.case_name ? ` · ${esc(f.case_name)}` : ''}${f.global_rating ? ` · ${esc(RATING_LABELS[f.global_rating])}` : ''}</h3>${
+      (f) => `<li><h3>${esc(fmtDate(f.at))}${f.case_name ? ` · ${esc(f.case_name)}` : ''}${f.global_rating ? ` · ${esc(GLOBAL_RATING_LABELS[f.global_rating])}` : ''}</h3>${
         f.strengths.trim() ? `<p><strong>Strengths:</strong></p><p class="quote">${esc(f.strengths)}</p>` : ''
       }${f.improvements.trim() ? `<p><strong>To improve:</strong></p><p class="quote">${esc(f.improvements)}</p>` : ''}</li>`,
     )
@@ -166,7 +166,7 @@ export function renderPortfolioHtml(p: Portfolio): string {
             `<tr><td>${esc(fmtDate(x.completed_at ?? x.datetime_utc))}</td><td>${x.role === 'candidate' ? 'Candidate' : 'Actor'}</td><td>${esc(
               x.case.case_name ?? (x.case.category ? humanise(x.case.category) : '—'),
             )}</td><td>${esc(x.partner ? `${x.partner.first_name} ${x.partner.last_name}` : '—')}</td><td>${esc(STATUS_NAMES[x.status] ?? x.status)}</td><td>${esc(
-              x.global_rating ? RATING_LABELS[x.global_rating] : '—',
+              x.global_rating ? GLOBAL_RATING_LABELS[x.global_rating] : '—',
             )}</td></tr>`,
         )
         .join('')}</tbody></table>`
