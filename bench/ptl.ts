@@ -75,6 +75,12 @@ export async function benchPtl(db: Db, server: RunningServer, token: string, use
   const [exportMs, exported] = await timed(() => fetch(`${server.url}/api/ptl/export.csv?state=all`, { headers: auth }).then((r) => r.text()));
   line(`full CSV export (${(exported.length / 1_048_576).toFixed(1)} MiB)`, `${(exportMs / 1000).toFixed(2)} s`, 'aim < 3 s');
 
+  // The same user's portfolio and personal-data export carry every one of those pathways.
+  const [portfolioMs] = await timed(() => fetch(`${server.url}/api/portfolio`, { headers: auth }).then((r) => r.arrayBuffer()));
+  line('portfolio (HTTP, with the whole PTL counted)', `${portfolioMs.toFixed(0)} ms`, '');
+  const [personalMs, personal] = await timed(() => fetch(`${server.url}/api/portfolio/export`, { headers: auth }).then((r) => r.text()));
+  line(`personal-data JSON export (${(personal.length / 1_048_576).toFixed(1)} MiB)`, `${(personalMs / 1000).toFixed(2)} s`, '');
+
   // The engine over every pathway, each with a few events, in memory.
   const today = isoDaysAgo(0);
   const inputs = Array.from({ length: ROWS }, (_, i) => {
