@@ -66,10 +66,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     mailer,
     realtime: realtime.gateway,
     sessionTtlHours: config.sessionTtlHours,
-    erasure: {
-      collect: (id) => sessionsForErasure!.guestSessionsOf(id),
-      after: (ids) => sessionsForErasure!.guestLeft(ids),
-    },
+    prepareErasure: (id) => sessionsForErasure!.prepareErasure(id),
   });
   const profiles = createProfilesService({ db });
   const ptl = createPtlService({ db, realtime: realtime.gateway });

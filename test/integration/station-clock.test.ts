@@ -323,6 +323,28 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     expect((await told).kind).toBe('session_cancelled');
   });
 
+  it('a host who erases their account ends their sessions for others: the guest mid-station is told at once, an open one leaves the board', async () => {
+    const { id, actor, candidate, candidateSocket } = await liveConsultation();
+    const open = await app.http.post(
+      '/api/sessions',
+      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: caseId, preset: 'plab2' },
+      { token: actor.token },
+    );
+    const { socket: watcher } = await connectSocket(app.url);
+    sockets.push(watcher);
+    await watcher.emitWithAck('board:watch', {});
+    const offBoard = eventMatching<{ id: string }>(watcher, 'board:remove', (b) => b.id === open.body.id);
+    const ended = stateWhere(candidateSocket, (s) => s.id === id && s.status === 'cancelled');
+    const told = eventMatching<{ kind: string; session_id: string; message: string }>(candidateSocket, 'notify', (n) => n.session_id === id);
+    expect((await app.http.delete('/api/auth/me', { password: actor.password }, { token: actor.token })).status).toBe(204);
+    const last = await ended;
+    // Still the candidate's view: the case stays hidden from them.
+    expect(last).toMatchObject({ your_role: 'candidate', case_id: null, paused_at: null });
+    expect(await told).toMatchObject({ kind: 'session_cancelled', message: expect.stringContaining('host left') });
+    await offBoard;
+    expect((await app.http.get(`/api/sessions/${id}`, { token: candidate.token })).status).toBe(404);
+  });
+
   it('a guest who erases their account before the start reopens the slot: back on the board, the host told', async () => {
     const host = await createUser(app);
     const guest = await createUser(app);

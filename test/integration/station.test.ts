@@ -5,6 +5,7 @@ import { startTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { dbTargets } from '../helpers/db.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { httpClient } from '../helpers/http.js';
+import { startLivekitApi } from '../helpers/livekit-api.js';
 import { connectSocket, eventMatching, nextEvent, type ClientSocket } from '../helpers/sockets.js';
 import { expectSqlError } from '../helpers/sql.js';
 
@@ -215,26 +216,82 @@ describe.each(dbTargets)('the timed station on %s', (target) => {
 });
 
 describe.each(dbTargets)('LiveKit video on %s', (target) => {
+  const apiKey = 'APIkey123';
   let app: TestApp;
+  let livekit: Awaited<ReturnType<typeof startLivekitApi>>;
   beforeAll(async () => {
-    app = await startTestApp(target, { env: { LIVEKIT_URL: 'wss://livekit.example.test', LIVEKIT_API_KEY: 'APIkey123', LIVEKIT_API_SECRET: 'a-secret-that-is-long-enough-for-hs256-signing' } });
+    livekit = await startLivekitApi(apiKey, 'a-secret-that-is-long-enough-for-hs256-signing');
+    app = await startTestApp(target, { env: { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: 'a-secret-that-is-long-enough-for-hs256-signing' } });
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await livekit?.close();
+  });
 
-  it('mints a token for the session’s room when LiveKit is configured, and health says so', async () => {
-    expect((await app.http.get('/api/health')).body.video).toBe('livekit');
+  const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; nbf: number; exp: number; video: { room: string; roomJoin: boolean } };
+
+  /** A session five minutes from now with a guest signed up. */
+  async function matchedSoon() {
     const host = await createUser(app);
     const guest = await createUser(app);
     const pub = await app.http.post('/api/sessions', { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'candidate' }, { token: host.token });
     await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [pub.body.id]);
-    const v = (await app.http.get(`/api/sessions/${pub.body.id}`, { token: guest.token })).body.version;
-    await app.http.post(`/api/sessions/${pub.body.id}/signup`, { version: v }, { token: guest.token });
-    const res = await app.http.post(`/api/sessions/${pub.body.id}/video`, undefined, { token: guest.token });
+    await signUp(guest, pub.body.id);
+    return { host, guest, id: pub.body.id as string, room: `session-${pub.body.id}` };
+  }
+  async function signUp(guest: TestUser, id: string) {
+    const v = (await app.http.get(`/api/sessions/${id}`, { token: guest.token })).body.version;
+    expect((await app.http.post(`/api/sessions/${id}/signup`, { version: v }, { token: guest.token })).status).toBe(200);
+  }
+  async function videoToken(user: TestUser, id: string): Promise<string> {
+    const res = await app.http.post(`/api/sessions/${id}/video`, undefined, { token: user.token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.token;
+  }
+
+  it('mints a token for the session’s room when LiveKit is configured, and health says so', async () => {
+    expect((await app.http.get('/api/health')).body.video).toBe('livekit');
+    const { guest, id, room } = await matchedSoon();
+    const res = await app.http.post(`/api/sessions/${id}/video`, undefined, { token: guest.token });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ provider: 'livekit', url: 'wss://livekit.example.test', room: `session-${pub.body.id}` });
-    const payload = JSON.parse(Buffer.from(res.body.token.split('.')[1], 'base64url').toString());
-    expect(payload).toMatchObject({ sub: guest.id, video: { room: `session-${pub.body.id}`, roomJoin: true } });
+    expect(res.body).toMatchObject({ provider: 'livekit', url: livekit.url, room });
+    const payload = claimsOf(res.body.token);
+    expect(payload).toMatchObject({ sub: guest.id, video: { room, roomJoin: true } });
     expect(payload.exp * 1000).toBeLessThanOrEqual(new Date(res.body.expires_at).getTime() + 1000);
+  });
+
+  it('a guest who withdraws is put out of the LiveKit room and their token voided; signing up again gets one that works', async () => {
+    const { guest, id, room } = await matchedSoon();
+    const held = claimsOf(await videoToken(guest, id));
+    livekit.connect(room, guest.id);
+    expect((await app.http.delete(`/api/sessions/${id}/signup`, undefined, { token: guest.token })).status).toBe(200);
+    const removal = await livekit.removal((r) => r.room === room && r.identity === guest.id);
+    // The API token the server used may administer this room only.
+    expect(removal.grant).toMatchObject({ room, roomAdmin: true });
+    expect(held.nbf).toBeLessThan(removal.revokeTokenTs + 1);
+    expect(livekit.isConnected(room, guest.id)).toBe(false);
+    // Back as the guest, the new token is not caught by the revocation (its nbf is not before it).
+    await signUp(guest, id);
+    expect(claimsOf(await videoToken(guest, id)).nbf).toBeGreaterThanOrEqual(removal.revokeTokenTs);
+  });
+
+  it('a cancelled session’s room loses both participants; someone who never connected is no error', async () => {
+    const { host, guest, id, room } = await matchedSoon();
+    livekit.connect(room, host.id);
+    expect((await app.http.delete(`/api/sessions/${id}`, undefined, { token: host.token })).status).toBe(204);
+    await livekit.removal((r) => r.room === room && r.identity === host.id);
+    expect(livekit.removed.filter((r) => r.room === room).map((r) => r.identity)).toEqual([host.id]);
+    // Nor does anyone get a new token for it.
+    expect((await app.http.post(`/api/sessions/${id}/video`, undefined, { token: guest.token })).status).toBe(409);
+  });
+
+  it('an account erased mid-station leaves the room of every session it was in', async () => {
+    const { host, guest, id, room } = await matchedSoon();
+    livekit.connect(room, guest.id);
+    livekit.connect(room, host.id);
+    expect((await app.http.delete('/api/auth/me', { password: host.password }, { token: host.token })).status).toBe(204);
+    await livekit.removal((r) => r.room === room && r.identity === host.id);
+    expect(livekit.isConnected(room, guest.id)).toBe(true);
   });
 });
 

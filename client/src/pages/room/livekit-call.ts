@@ -115,6 +115,7 @@ export class LivekitCall {
     }
     if (this.#closed || room !== this.#room) return;
     this.#setConnection('connected');
+    this.#allowOnlyPartner();
     this.#followPartner();
     this.#queuePublish();
   }
@@ -124,6 +125,7 @@ export class LivekitCall {
     if (id === this.#partnerId) return;
     this.#partnerId = id;
     this.#partner = 'absent';
+    this.#allowOnlyPartner();
     this.#followPartner();
   }
 
@@ -200,6 +202,17 @@ export class LivekitCall {
         if (message) this.#fail(message);
         else this.#setConnection('closed');
       });
+  }
+
+  /**
+   * Only the other participant may receive what this side sends, and the video server enforces it:
+   * someone who left the session but still holds a token sees and hears nothing. Set before the
+   * first track is published; LiveKit sends it again itself after a reconnection.
+   */
+  #allowOnlyPartner(): void {
+    const room = this.#room;
+    if (!room || this.#closed || this.#connection !== 'connected') return;
+    room.localParticipant.setTrackSubscriptionPermissions(false, this.#partnerId ? [{ participantIdentity: this.#partnerId, allowAll: true }] : []);
   }
 
   #isPartner(participant: { identity: string }): boolean {

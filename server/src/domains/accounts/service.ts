@@ -17,16 +17,15 @@ export interface AccountsDeps {
   realtime: RealtimeGateway;
   sessionTtlHours: number;
   /**
-   * What else an erasure changes for other people, told to them once it is done: `collect` runs
-   * before the account goes (as the owner), `after` once it has (the practice sessions they were a
-   * guest in reopen or end, and their hosts and the board hear of it).
+   * What else an erasure changes for other people: runs before the account goes (reading what will
+   * change) and returns what tells them once it has (the practice sessions they took part in).
    */
-  erasure?: { collect(accountId: string): Promise<string[]>; after(ids: string[]): Promise<void> };
+  prepareErasure?: (accountId: string) => Promise<() => Promise<void>>;
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
-export function createAccountsService({ db, mailer, realtime, sessionTtlHours, erasure }: AccountsDeps) {
+export function createAccountsService({ db, mailer, realtime, sessionTtlHours, prepareErasure }: AccountsDeps) {
   function isUniqueViolation(err: unknown) {
     return (err as { code?: string }).code === '23505';
   }
@@ -111,10 +110,10 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, e
       if (!(await verifyPassword(hash, password))) {
         throw validationFailed('Password is incorrect', [{ path: 'password', message: 'Password is incorrect' }]);
       }
-      const affected = (await erasure?.collect(auth.account.id)) ?? [];
+      const tellOthers = await prepareErasure?.(auth.account.id);
       await db.transaction((tx) => repo.deleteAccount(tx, auth.account.id));
       realtime.disconnectUser(auth.account.id);
-      await erasure?.after(affected);
+      await tellOthers?.();
     },
   };
 }

@@ -20,7 +20,7 @@ import type { SessionBrief, SessionPhase, TranscriptDocument, TranscriptSegment,
 import type { BlobStore } from '../../storage/blob-store.js';
 import { transcriptOf } from './transcripts.admin.repo.js';
 import type { Logger } from 'pino';
-import { livekitRoomName, mintLivekitToken, type LivekitConfig } from '../../video/livekit.js';
+import { livekitRoomAccess, livekitRoomName, mintLivekitToken, peerToPeerRoomAccess, type LivekitConfig } from '../../video/livekit.js';
 
 /** Who acts, as far as sessions need to know: HTTP requests and sockets both provide it. */
 export type SessionActor = Pick<AuthContext, 'claims'> & { account: Pick<AuthContext['account'], 'id' | 'role'> };
@@ -71,6 +71,12 @@ export function createSessionsService({
   afterCompleted?: (sessionId: string) => Promise<void>;
 }) {
   const missing = () => notFound('No such session');
+  const videoRooms = livekit ? livekitRoomAccess(livekit, logger) : peerToPeerRoomAccess;
+
+  /** People who are no longer participants lose the video room too; nobody waits for the video server (it logs its failures). */
+  function revokeVideo(sessionId: string, userIds: ReadonlyArray<string | null>) {
+    void videoRooms.revoke(sessionId, userIds.filter((u): u is string => u !== null));
+  }
 
   /** Each participant gets the session as they may see it (the candidate has no case id before feedback). */
   function broadcastState(row: repo.SessionRow) {
@@ -245,6 +251,7 @@ export function createSessionsService({
       });
       realtime.toUser(host).emit('notify', { kind: 'guest_withdrew', session_id: id, message: 'Your guest withdrew; the session is open again' });
       realtime.leaveSession(auth.account.id, id);
+      revokeVideo(id, [auth.account.id]);
       const board = await db.asUser(auth.claims, (tx) => repo.boardSession(tx, id));
       if (!board) throw missing();
       return presentBoardSession(board);
@@ -260,6 +267,7 @@ export function createSessionsService({
       });
       if (guest) realtime.toUser(guest).emit('notify', { kind: 'session_cancelled', session_id: id, message: 'A session you signed up to was cancelled' });
       for (const userId of [auth.account.id, guest]) if (userId) realtime.leaveSession(userId, id);
+      revokeVideo(id, [auth.account.id, guest]);
     },
 
     /** The briefs the caller may see now; the database applies the reveal rules (session_brief). */
@@ -436,27 +444,41 @@ export function createSessionsService({
       return presentParticipantSession(row, auth.account.id);
     },
 
-    /** The sessions a user is the guest of that their account's erasure will change (read before it). */
-    guestSessionsOf(userId: string): Promise<string[]> {
-      return db.transaction((tx) => admin.guestSessionsToRelease(tx, userId));
-    },
-
     /**
-     * After a guest's account was erased: a session still open for sign-up is back on the board, a
-     * running one has ended; either way its host hears of it at once.
+     * Before an account is erased: reads what the erasure will change for other people, and returns
+     * what to tell them once it is done. Sessions they were the guest of reopen (back on the board)
+     * or, under way, end for the host; sessions they hosted are deleted with them, so they leave the
+     * board and their guest is told the session is over. Either way they lose the video rooms.
      */
-    async guestLeft(ids: string[]): Promise<void> {
-      for (const id of ids) {
-        const row = await db.transaction(async (tx) => {
-          const r = await admin.readSession(tx, id);
-          if (r?.status === 'open') await publishToBoard(tx, id);
-          return r;
-        });
-        if (!row) continue;
-        broadcastState(row);
-        const message = row.status === 'cancelled' ? 'Your partner left the platform; the station has ended' : 'Your guest left the platform; the session is open again';
-        realtime.toUser(row.host_id).emit('notify', { kind: row.status === 'cancelled' ? 'session_cancelled' : 'guest_withdrew', session_id: id, message });
-      }
+    async prepareErasure(userId: string): Promise<() => Promise<void>> {
+      const { asGuest, asHost } = await db.transaction(async (tx) => ({
+        asGuest: await admin.guestSessionsToRelease(tx, userId),
+        asHost: await admin.hostedSessionsToEnd(tx, userId),
+      }));
+      return async () => {
+        for (const id of asGuest) {
+          revokeVideo(id, [userId]);
+          const row = await db.transaction(async (tx) => {
+            const r = await admin.readSession(tx, id);
+            if (r?.status === 'open') await publishToBoard(tx, id);
+            return r;
+          });
+          if (!row) continue;
+          broadcastState(row);
+          const message = row.status === 'cancelled' ? 'Your partner left the platform; the station has ended' : 'Your guest left the platform; the session is open again';
+          realtime.toUser(row.host_id).emit('notify', { kind: row.status === 'cancelled' ? 'session_cancelled' : 'guest_withdrew', session_id: id, message });
+        }
+        for (const gone of asHost) {
+          revokeVideo(gone.id, [userId]);
+          realtime.toBoard().emit('board:remove', { id: gone.id });
+          if (!gone.guest_id) continue;
+          // The row is gone; the guest's last view of it is the one read before, ended.
+          const ended = presentParticipantSession({ ...gone, status: 'cancelled', paused_at: null, pause_reason: null }, gone.guest_id);
+          realtime.toUser(gone.guest_id).emit('session:state', ended);
+          realtime.toUser(gone.guest_id).emit('notify', { kind: 'session_cancelled', session_id: gone.id, message: 'Your host left the platform; the session is cancelled' });
+          realtime.leaveSession(gone.guest_id, gone.id);
+        }
+      };
     },
 
     /** Stores a segment and only then answers; both participants get it live. */

@@ -89,6 +89,15 @@ export async function guestSessionsToRelease(tx: Queryable, userId: string): Pro
   return rows.map((r) => r.id);
 }
 
+/** Sessions a user hosts that are still ahead or under way (their account's erasure deletes them). */
+export async function hostedSessionsToEnd(tx: Queryable, userId: string): Promise<SessionRow[]> {
+  const { rows } = await tx.query<SessionRow>(
+    `select p.*, ${stationExtras('p')} from public.practice_sessions p where p.host_id = $1 and p.status in ('open', 'matched', 'live')`,
+    [userId],
+  );
+  return rows;
+}
+
 /** A session as the server reads it for broadcasting, with its station extras. */
 export async function readSession(tx: Queryable, id: string): Promise<SessionRow | null> {
   const { rows } = await tx.query<SessionRow>(`select p.*, ${stationExtras('p')} from public.practice_sessions p where p.id = $1`, [id]);
