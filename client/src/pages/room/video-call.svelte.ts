@@ -521,7 +521,12 @@ export class VideoCall {
     // An offer. From a new connection of theirs (a reload, a reconnection): start over with them.
     let peer = this.#peer;
     const current = peer?.pc.remoteDescription ?? null;
-    if (!peer || (current && sdpSessionId(current.sdp) !== sdpSessionId(data.sdp))) {
+    const theirNewConnection = current !== null && sdpSessionId(current.sdp) !== sdpSessionId(data.sdp);
+    // Our first offer crossed theirs and we give way: answer on a fresh connection rather than
+    // rolling ours back. Chromium, rolled back while it gathers candidates, can stop gathering for
+    // good, and the call then never connects.
+    const crossedFirstOffer = this.#polite && !!peer && current === null && (peer.makingOffer || peer.pc.signalingState !== 'stable');
+    if (!peer || theirNewConnection || crossedFirstOffer) {
       peer = this.#newPeer(false);
     } else if (current?.sdp === data.sdp) {
       return; // The same offer sent again, already answered.
