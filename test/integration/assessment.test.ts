@@ -127,4 +127,51 @@ describe.each(dbTargets)('assessment on %s', (target) => {
     expect(stored).toMatchObject({ session_id: id, case_id: theCase.id, marks, global_rating: 'pass', self_reflection: 'I rushed the history.', feedback: { improvements: 'Explore concerns earlier.' } });
     expect(stored.auto_analysis).toEqual(done.body.auto_analysis);
   });
+  it('a host who erases their account leaves the guest their completed stations: session, marks, portfolio; nobody else gains anything', async () => {
+    const { id, actor, candidate, actorSocket } = await runningStation();
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'feedback' });
+    const marks = Object.fromEntries(theCase.domains.map((d) => [d, 3]));
+    expect((await app.http.put(`/api/sessions/${id}/assessment`, { marks, global_rating: 'pass', strengths: 'Kind and clear.' }, { token: actor.token })).status).toBe(200);
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'completed' });
+    // A second station hosted as the candidate, with the guest as the actor (written as the owner).
+    const { rows: hosted } = await app.db.query<{ id: string; candidate_id: string }>(
+      `insert into public.practice_sessions (host_id, guest_id, datetime_utc, host_role, status, phase, reading_s, consultation_s, feedback_s)
+       values ($1, $2, now() - interval '1 day', 'candidate', 'completed', 'completed', 60, 300, 60) returning id, candidate_id`,
+      [actor.id, candidate.id],
+    );
+    expect(hosted[0]!.candidate_id).toBe(actor.id);
+    const upcoming = await app.http.post('/api/sessions', { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: theCase.id }, { token: actor.token });
+
+    expect((await app.http.delete('/api/auth/me', { password: actor.password }, { token: actor.token })).status).toBe(204);
+
+    const { rows } = await app.db.query<{ id: string; host_id: string | null; guest_id: string; candidate_id: string | null; status: string }>(
+      'select id, host_id, guest_id, candidate_id, status from public.practice_sessions where id = any($1::uuid[]) order by id',
+      [[id, hosted[0]!.id, upcoming.body.id]],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id, host_id: null, guest_id: candidate.id, candidate_id: candidate.id, status: 'completed' },
+        { id: hosted[0]!.id, host_id: null, guest_id: candidate.id, candidate_id: null, status: 'completed' },
+      ]),
+    );
+    expect(rows).toHaveLength(2); // the upcoming one went with its host
+    const kept = await app.http.get(`/api/sessions/${id}`, { token: candidate.token });
+    expect(kept.body).toMatchObject({ id, host_id: null, your_role: 'candidate', status: 'completed' });
+    expect((await app.http.get(`/api/sessions/${id}/assessment`, { token: candidate.token })).body).toMatchObject({ marks, global_rating: 'pass' });
+    const portfolio = (await app.http.get('/api/portfolio', { token: candidate.token })).body;
+    expect(portfolio.summary).toMatchObject({ completed_as_candidate: 1, completed_as_actor: 1, average_marks: marks });
+    // Nobody to swap roles with.
+    const { socket } = await connectSocket(app.url, { token: candidate.token });
+    sockets.push(socket);
+    expect(await socket.emitWithAck('session:next', { session_id: id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // A missing host opens nothing to anyone else, in SQL too.
+    const stranger = await createUser(app);
+    expect((await app.http.get(`/api/sessions/${id}`, { token: stranger.token })).status).toBe(404);
+    const brief = await app.db.asUser(stranger.claims, (tx) => tx.query<{ b: unknown }>('select public.session_brief($1) as b', [id]));
+    expect(brief.rows[0]!.b).toBeNull();
+    await expectSqlError(app.db.asUser(stranger.claims, (tx) => tx.query('select public.start_next_station($1)', [id])), 'PT404');
+    expect((await app.db.asUser(stranger.claims, (tx) => tx.query('select id from public.practice_sessions where id = $1', [id]))).rows).toEqual([]);
+    // Only a completed station may lack its host.
+    await expectSqlError(app.db.query("update public.practice_sessions set status = 'live' where id = $1", [id]), '23514');
+  });
 });

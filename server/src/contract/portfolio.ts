@@ -239,7 +239,7 @@ export interface ExportCase {
 export interface ExportSession {
   id: string;
   role: SessionRole;
-  host_id: string;
+  host_id: string | null;
   guest_id: string | null;
   candidate_id: string | null;
   datetime_utc: string;

@@ -97,7 +97,8 @@ export interface BoardSession {
  */
 export interface ParticipantSession {
   id: string;
-  host_id: string;
+  /** Null once the host has erased their account (a completed station stays in the guest's record). */
+  host_id: string | null;
   guest_id: string | null;
   candidate_id: string | null;
   host_role: SessionRole;

@@ -63,7 +63,7 @@ const BRIEF_SQL: Record<Viewer, string> = {
 };
 
 /** The person's role in a session, for a row aliased `p` and the person as `$1`. */
-const ROLE_SQL = `case when (p.host_id = $1) = (p.host_role = 'candidate') then 'candidate' else 'actor' end`;
+const ROLE_SQL = `case when (p.host_id is not distinct from $1) = (p.host_role = 'candidate') then 'candidate' else 'actor' end`;
 
 /** When a completed station ended: the assessment's completion, else the phase change. */
 const COMPLETED_AT_SQL = `case when p.status = 'completed' then coalesce(a.completed_at, p.phase_started_at, p.updated_at) end`;
@@ -167,7 +167,7 @@ export async function exportCases(tx: Queryable, userId: string) {
 export interface ExportSessionRow {
   id: string;
   role: 'candidate' | 'actor';
-  host_id: string;
+  host_id: string | null;
   guest_id: string | null;
   candidate_id: string | null;
   host_role: string;

@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/types.js';
 
 export interface SessionRow {
   id: string;
-  host_id: string;
+  host_id: string | null;
   guest_id: string | null;
   datetime_utc: Date;
   type: string;

@@ -236,7 +236,7 @@ export function createSessionsService({
         await publishToBoard(tx, id);
         return participantRow(tx, id);
       });
-      realtime.toUser(row.host_id).emit('notify', { kind: 'guest_signed_up', session_id: id, message: 'Someone signed up to your session' });
+      if (row.host_id) realtime.toUser(row.host_id).emit('notify', { kind: 'guest_signed_up', session_id: id, message: 'Someone signed up to your session' });
       broadcastState(row);
       return presentParticipantSession(row, auth.account.id);
     },
@@ -249,7 +249,7 @@ export function createSessionsService({
         await publishToBoard(tx, id);
         return row.host_id;
       });
-      realtime.toUser(host).emit('notify', { kind: 'guest_withdrew', session_id: id, message: 'Your guest withdrew; the session is open again' });
+      if (host) realtime.toUser(host).emit('notify', { kind: 'guest_withdrew', session_id: id, message: 'Your guest withdrew; the session is open again' });
       realtime.leaveSession(auth.account.id, id);
       revokeVideo(id, [auth.account.id]);
       const board = await db.asUser(auth.claims, (tx) => repo.boardSession(tx, id));
@@ -419,7 +419,7 @@ export function createSessionsService({
       const row = await db.transaction(async (tx) => {
         const locked = await admin.lockSession(tx, id);
         if (!locked || locked.pause_reason !== 'disconnect' || !locked.guest_id) return null;
-        if (!present.has(locked.host_id) || !present.has(locked.guest_id)) return null;
+        if (!locked.host_id || !present.has(locked.host_id) || !present.has(locked.guest_id)) return null;
         await admin.closeGap(tx, id, now);
         return admin.saveStation(tx, id, resumeStation(stationOf(locked), now));
       });
@@ -447,8 +447,9 @@ export function createSessionsService({
     /**
      * Before an account is erased: reads what the erasure will change for other people, and returns
      * what to tell them once it is done. Sessions they were the guest of reopen (back on the board)
-     * or, under way, end for the host; sessions they hosted are deleted with them, so they leave the
-     * board and their guest is told the session is over. Either way they lose the video rooms.
+     * or, under way, end for the host; sessions they hosted and not completed are deleted with them
+     * (completed ones stay with the guest), so they leave the board and their guest is told the
+     * session is over. Either way they lose the video rooms.
      */
     async prepareErasure(userId: string): Promise<() => Promise<void>> {
       const { asGuest, asHost } = await db.transaction(async (tx) => ({
@@ -466,7 +467,7 @@ export function createSessionsService({
           if (!row) continue;
           broadcastState(row);
           const message = row.status === 'cancelled' ? 'Your partner left the platform; the station has ended' : 'Your guest left the platform; the session is open again';
-          realtime.toUser(row.host_id).emit('notify', { kind: row.status === 'cancelled' ? 'session_cancelled' : 'guest_withdrew', session_id: id, message });
+          if (row.host_id) realtime.toUser(row.host_id).emit('notify', { kind: row.status === 'cancelled' ? 'session_cancelled' : 'guest_withdrew', session_id: id, message });
         }
         for (const gone of asHost) {
           revokeVideo(gone.id, [userId]);

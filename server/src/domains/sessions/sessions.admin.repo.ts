@@ -89,7 +89,7 @@ export async function guestSessionsToRelease(tx: Queryable, userId: string): Pro
   return rows.map((r) => r.id);
 }
 
-/** Sessions a user hosts that are still ahead or under way (their account's erasure deletes them). */
+/** Sessions a user hosts that are still ahead or under way (their account's erasure deletes them; see release_hosted_sessions). */
 export async function hostedSessionsToEnd(tx: Queryable, userId: string): Promise<SessionRow[]> {
   const { rows } = await tx.query<SessionRow>(
     `select p.*, ${stationExtras('p')} from public.practice_sessions p where p.host_id = $1 and p.status in ('open', 'matched', 'live')`,
