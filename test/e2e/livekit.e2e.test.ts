@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
+import { matchedStation } from '../helpers/station.js';
 
 /** A port nobody listens on (taken from the system, then let go): the "LiveKit server" that is down. */
 function freePort(): Promise<number> {
@@ -23,23 +24,8 @@ async function matchedSession(app: TestApp): Promise<{ id: string; roomUrl: stri
   const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
   const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
   const { rows } = await app.db.query<{ id: string }>('select id from public.cases where owner_id is null order by case_name limit 1');
-  const published = await app.http.post(
-    '/api/sessions',
-    {
-      datetime_utc: new Date(Date.now() + 86_400_000).toISOString(),
-      host_role: 'actor',
-      case_id: rows[0]!.id,
-      preset: 'custom',
-      timing: { reading_s: 60, consultation_s: 60, feedback_s: 60, warning_s: null },
-    },
-    { token: actor.token },
-  );
-  expect(published.status, JSON.stringify(published.body)).toBe(201);
-  const id = published.body.id as string;
-  await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [id]);
-  const seen = await app.http.get(`/api/sessions/${id}`, { token: candidate.token });
-  expect((await app.http.post(`/api/sessions/${id}/signup`, { version: seen.body.version }, { token: candidate.token })).status).toBe(200);
-  return { id, roomUrl: `${app.url}${published.body.room_url as string}`, actor, candidate };
+  const { id, roomPath } = await matchedStation(app, { actor, candidate, caseId: rows[0]!.id, timing: { reading_s: 60, consultation_s: 60, feedback_s: 60, warning_s: null } });
+  return { id, roomUrl: `${app.url}${roomPath}`, actor, candidate };
 }
 
 /** Every script the page fetched from the app's /assets (the entry chunk and any chunk loaded later). */

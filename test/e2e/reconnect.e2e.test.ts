@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
+import { matchedStation } from '../helpers/station.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
 const GRACE_MS = 6_000;
@@ -32,22 +33,14 @@ describe.runIf(browserAvailable)('a network drop in the room', () => {
     const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
     const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
     const { rows } = await app.db.query<{ id: string }>("select id from public.cases where owner_id is null order by case_name limit 1");
-    const published = await app.http.post(
-      '/api/sessions',
-      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: rows[0]!.id, preset: 'custom', timing: { reading_s: 2, consultation_s: 300, feedback_s: 60, warning_s: null } },
-      { token: actor.token },
-    );
-    const id = published.body.id as string;
-    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [id]);
-    const seen = await app.http.get(`/api/sessions/${id}`, { token: candidate.token });
-    expect((await app.http.post(`/api/sessions/${id}/signup`, { version: seen.body.version }, { token: candidate.token })).status).toBe(200);
+    const { id, roomPath } = await matchedStation(app, { actor, candidate, caseId: rows[0]!.id, timing: { reading_s: 2, consultation_s: 300, feedback_s: 60, warning_s: null } });
 
     const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
     const [actorPage, candidatePage] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page];
     try {
       // The candidate reaches the app through the proxy: their network is the one that drops.
       await Promise.all([logInThroughUi(actorPage, app.url, actor.email, actor.password), logInThroughUi(candidatePage, proxy.url, candidate.email, candidate.password)]);
-      await Promise.all([actorPage.goto(`${app.url}${published.body.room_url}`), candidatePage.goto(`${proxy.url}${published.body.room_url}`)]);
+      await Promise.all([actorPage.goto(`${app.url}${roomPath}`), candidatePage.goto(`${proxy.url}${roomPath}`)]);
       for (const page of [actorPage, candidatePage]) {
         await expect.poll(() => page.getByTestId('remote-video').getAttribute('data-connected'), { timeout: 20_000 }).toBe('true');
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
+import { matchedStation } from '../helpers/station.js';
 
 describe.runIf(browserAvailable)('the practice room in two browsers', () => {
   const ctx = browserAndApp();
@@ -14,15 +15,8 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
       "select c.id, c.case_name, k.condition from public.cases c join public.case_content k on k.case_id = c.id where c.owner_id is null and c.category = 'history_taking' order by c.case_name limit 1",
     );
     const theCase = rows[0]!;
-    const published = await app.http.post(
-      '/api/sessions',
-      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: theCase.id, preset: 'custom', timing: { reading_s: 3, consultation_s: 60, feedback_s: 30, warning_s: null } },
-      { token: actor.token },
-    );
-    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [published.body.id]);
-    const seen = await app.http.get(`/api/sessions/${published.body.id}`, { token: candidate.token });
-    expect((await app.http.post(`/api/sessions/${published.body.id}/signup`, { version: seen.body.version }, { token: candidate.token })).status).toBe(200);
-    const roomUrl = `${app.url}${published.body.room_url}`;
+    const { roomPath } = await matchedStation(app, { actor, candidate, caseId: theCase.id, timing: { reading_s: 3, consultation_s: 60, feedback_s: 30, warning_s: null } });
+    const roomUrl = `${app.url}${roomPath}`;
 
     const actorContext = await browser.newContext();
     const candidateContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -112,15 +106,8 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
     const actor = await createUser(app, { first_name: 'Ada', last_name: 'Actor' });
     const candidate = await createUser(app, { first_name: 'Cal', last_name: 'Candidate' });
     const { rows } = await app.db.query<{ id: string }>("select id from public.cases where owner_id is null order by case_name limit 1");
-    const published = await app.http.post(
-      '/api/sessions',
-      { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: rows[0]!.id, preset: 'custom', timing: { reading_s: 60, consultation_s: 60, feedback_s: 60, warning_s: null } },
-      { token: actor.token },
-    );
-    await app.db.query("update public.practice_sessions set datetime_utc = now() + interval '5 minutes' where id = $1", [published.body.id]);
-    const seen = await app.http.get(`/api/sessions/${published.body.id}`, { token: candidate.token });
-    expect((await app.http.post(`/api/sessions/${published.body.id}/signup`, { version: seen.body.version }, { token: candidate.token })).status).toBe(200);
-    const roomUrl = `${app.url}${published.body.room_url}`;
+    const { roomPath } = await matchedStation(app, { actor, candidate, caseId: rows[0]!.id, timing: { reading_s: 60, consultation_s: 60, feedback_s: 60, warning_s: null } });
+    const roomUrl = `${app.url}${roomPath}`;
 
     const actorContext = await browser.newContext();
     const candidateContext = await browser.newContext();

@@ -22,10 +22,24 @@ export interface StationScript {
  * with the case, the candidate signs up, both join, the actor moves reading → consultation (the
  * transcript is spoken) → feedback (marks and reflection) → completed. Returns the session id.
  */
-export async function completedStation(app: TestApp, s: StationScript): Promise<string> {
+export interface StationTiming {
+  reading_s: number;
+  consultation_s: number;
+  feedback_s: number;
+  warning_s: number | null;
+}
+
+/**
+ * The actor publishes a session with the case (custom `timing`, else PLAB 2) and the candidate
+ * signs up; it starts in five minutes, so its room is open.
+ */
+export async function matchedStation(
+  app: TestApp,
+  s: { actor: TestUser; candidate: TestUser; caseId: string; timing?: StationTiming },
+): Promise<{ id: string; roomPath: string }> {
   const pub = await app.http.post(
     '/api/sessions',
-    { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: s.caseId },
+    { datetime_utc: new Date(Date.now() + 86_400_000).toISOString(), host_role: 'actor', case_id: s.caseId, ...(s.timing ? { preset: 'custom', timing: s.timing } : {}) },
     { token: s.actor.token },
   );
   expect(pub.status, JSON.stringify(pub.body)).toBe(201);
@@ -34,6 +48,11 @@ export async function completedStation(app: TestApp, s: StationScript): Promise<
   const seen = await app.http.get(`/api/sessions/${id}`, { token: s.candidate.token });
   const joined = await app.http.post(`/api/sessions/${id}/signup`, { version: seen.body.version }, { token: s.candidate.token });
   expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+  return { id, roomPath: pub.body.room_url as string };
+}
+
+export async function completedStation(app: TestApp, s: StationScript): Promise<string> {
+  const { id } = await matchedStation(app, s);
 
   const actorSocket = (await connectSocket(app.url, { token: s.actor.token })).socket;
   const candidateSocket = (await connectSocket(app.url, { token: s.candidate.token })).socket;
