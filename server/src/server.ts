@@ -87,6 +87,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     storage,
     logger,
     afterCompleted: (id) => assessments.complete(id),
+    storeAssessment: (id) => assessments.storeDocument(id),
   });
   sessionsForErasure = sessions;
   const presence = createPresenceWatch({

@@ -3,6 +3,10 @@
 -- portfolio. Now, as for a guest's erasure, a completed station stays in the other participant's
 -- record without its host; every other hosted session (open, under way, cancelled, no-show) is
 -- deleted with the host, as before.
+--
+-- Either way, what stays holds none of the erased participant's own words: their transcript lines
+-- already go with them (segments reference their author), and the candidate's self-reflection,
+-- theirs alone, is cleared. The actor's marks and feedback stay: they are about the candidate.
 
 alter table public.practice_sessions alter column host_id drop not null;
 alter table public.practice_sessions drop constraint practice_sessions_host_id_fkey;
@@ -12,7 +16,7 @@ alter table public.practice_sessions add constraint practice_sessions_host_left_
   check (host_id is not null or status = 'completed');
 
 -- Runs before the profile goes, so the foreign key's "set null" then meets completed sessions only.
-create or replace function private.release_hosted_sessions()
+create or replace function private.profile_erasure()
 returns trigger
 language plpgsql
 security definer
@@ -20,14 +24,17 @@ set search_path = ''
 as $$
 begin
   delete from public.practice_sessions where host_id = old.user_id and status <> 'completed';
+  update public.session_assessments a set self_reflection = ''
+    from public.practice_sessions s
+   where s.id = a.session_id and s.candidate_id = old.user_id and a.self_reflection <> '';
   return old;
 end;
 $$;
-revoke all on function private.release_hosted_sessions() from public;
+revoke all on function private.profile_erasure() from public;
 
-create trigger profiles_release_hosted_sessions
+create trigger profiles_before_erasure
   before delete on public.profiles
-  for each row execute function private.release_hosted_sessions();
+  for each row execute function private.profile_erasure();
 
 -- The participant checks compared with `<>` and `=`, which a missing host turns into "unknown" (and
 -- would have let anyone through): spelled out with `is [not] distinct from`. A session whose host

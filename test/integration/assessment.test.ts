@@ -174,4 +174,28 @@ describe.each(dbTargets)('assessment on %s', (target) => {
     // Only a completed station may lack its host.
     await expectSqlError(app.db.query("update public.practice_sessions set status = 'live' where id = $1", [id]), '23514');
   });
+  it('an erased participant’s own words leave the record the other keeps: their transcript lines and self-reflection, in the database and in the bucket', async () => {
+    const { id, actor, candidate, actorSocket, candidateSocket } = await runningStation();
+    await candidateSocket.emitWithAck('transcript:append', { session_id: id, speaker: 'candidate', at_ms: 1000, text: 'Candidate line to be forgotten.' });
+    await actorSocket.emitWithAck('transcript:append', { session_id: id, speaker: 'actor', at_ms: 4000, text: 'Actor line that stays.' });
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'feedback' });
+    const marks = Object.fromEntries(theCase.domains.map((d) => [d, 2]));
+    expect((await app.http.put(`/api/sessions/${id}/assessment`, { marks, global_rating: 'borderline', strengths: 'Listened well.' }, { token: actor.token })).status).toBe(200);
+    expect((await app.http.put(`/api/sessions/${id}/assessment`, { self_reflection: 'A private reflection to be forgotten.' }, { token: candidate.token })).status).toBe(200);
+    await actorSocket.emitWithAck('session:advance', { session_id: id, to: 'completed' });
+    const file = (name: string) => readFile(path.join(app.config.dataDir, 'storage', 'assessments', id, name), 'utf8');
+    await expect.poll(() => file('assessment.json').catch(() => ''), { timeout: 10_000 }).toContain('A private reflection to be forgotten.');
+    expect(await file('transcript.json')).toContain('Candidate line to be forgotten.');
+
+    expect((await app.http.delete('/api/auth/me', { password: candidate.password }, { token: candidate.token })).status).toBe(204);
+
+    const kept = await app.http.get(`/api/sessions/${id}/assessment`, { token: actor.token });
+    expect(kept.body).toMatchObject({ marks, global_rating: 'borderline', feedback: { strengths: 'Listened well.' }, self_reflection: '' });
+    const transcript = await app.http.get(`/api/sessions/${id}/transcript`, { token: actor.token });
+    expect(transcript.body.segments.map((s: { text: string }) => s.text)).toEqual(['Actor line that stays.']);
+    const files = (await file('assessment.json')) + (await file('transcript.json'));
+    expect(files).toContain('Actor line that stays.');
+    expect(files).toContain('Listened well.');
+    expect(files).not.toContain('to be forgotten');
+  });
 });

@@ -130,6 +130,9 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
       return get(auth, sessionId);
     },
 
+    /** Writes assessment.json again from what is stored now. */
+    storeDocument,
+
     /** A station completed: analyse the transcript, store the analysis and write assessment.json. */
     async complete(sessionId: string, now = new Date()): Promise<void> {
       await db.transaction(async (tx) => {

@@ -61,6 +61,7 @@ export function createSessionsService({
   storage,
   logger,
   afterCompleted,
+  storeAssessment,
 }: {
   db: Db;
   realtime: RealtimeGateway;
@@ -69,6 +70,8 @@ export function createSessionsService({
   logger: Logger;
   /** Runs once a station completes, after its transcript is stored (the assessment's analysis). */
   afterCompleted?: (sessionId: string) => Promise<void>;
+  /** Writes a station's assessment.json again from what is stored (after a participant's erasure). */
+  storeAssessment?: (sessionId: string) => Promise<void>;
 }) {
   const missing = () => notFound('No such session');
   const videoRooms = livekit ? livekitRoomAccess(livekit, logger) : peerToPeerRoomAccess;
@@ -449,14 +452,22 @@ export function createSessionsService({
      * what to tell them once it is done. Sessions they were the guest of reopen (back on the board)
      * or, under way, end for the host; sessions they hosted and not completed are deleted with them
      * (completed ones stay with the guest), so they leave the board and their guest is told the
-     * session is over. Either way they lose the video rooms.
+     * session is over. Either way they lose the video rooms. Completed stations stay with the other
+     * participant, and their files in the bucket are written again without the erased one's words.
      */
     async prepareErasure(userId: string): Promise<() => Promise<void>> {
-      const { asGuest, asHost } = await db.transaction(async (tx) => ({
+      const { asGuest, asHost, kept } = await db.transaction(async (tx) => ({
         asGuest: await admin.guestSessionsToRelease(tx, userId),
         asHost: await admin.hostedSessionsToEnd(tx, userId),
+        kept: await admin.completedSessionsOf(tx, userId),
       }));
       return async () => {
+        // The stored documents of the stations the other participant keeps lose what the erased one
+        // wrote (their transcript lines and self-reflection are gone from the database by now).
+        for (const id of kept) {
+          await storeTranscript(id).catch((err: unknown) => logger.error({ err, session_id: id }, 'could not rewrite transcript.json after an erasure'));
+          await storeAssessment?.(id).catch((err: unknown) => logger.error({ err, session_id: id }, 'could not rewrite assessment.json after an erasure'));
+        }
         for (const id of asGuest) {
           revokeVideo(id, [userId]);
           const row = await db.transaction(async (tx) => {

@@ -89,13 +89,19 @@ export async function guestSessionsToRelease(tx: Queryable, userId: string): Pro
   return rows.map((r) => r.id);
 }
 
-/** Sessions a user hosts that are still ahead or under way (their account's erasure deletes them; see release_hosted_sessions). */
+/** Sessions a user hosts that are still ahead or under way (their account's erasure deletes them; see private.profile_erasure). */
 export async function hostedSessionsToEnd(tx: Queryable, userId: string): Promise<SessionRow[]> {
   const { rows } = await tx.query<SessionRow>(
     `select p.*, ${stationExtras('p')} from public.practice_sessions p where p.host_id = $1 and p.status in ('open', 'matched', 'live')`,
     [userId],
   );
   return rows;
+}
+
+/** Completed stations a user took part in: the other participant keeps them after the user's erasure. */
+export async function completedSessionsOf(tx: Queryable, userId: string): Promise<string[]> {
+  const { rows } = await tx.query<{ id: string }>("select id from public.practice_sessions where (host_id = $1 or guest_id = $1) and status = 'completed'", [userId]);
+  return rows.map((r) => r.id);
 }
 
 /** A session as the server reads it for broadcasting, with its station extras. */
