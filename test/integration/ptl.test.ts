@@ -124,7 +124,8 @@ describe.each(dbTargets)('PTL on %s', (target) => {
       const cases: [Record<string, unknown>, string, RegExp][] = [
         [{ nhs_number: '9434765991' }, 'nhs_number', /Modulus 11/],
         [{ nhs_number: '12345' }, 'nhs_number', /10 digits/],
-        [{ referral_date: '2999-01-01', clock_start_date: '2999-01-01' }, 'referral_date', /future/],
+        [{ referral_date: '2098-01-01', clock_start_date: '2098-01-01' }, 'referral_date', /future/],
+        [{ referral_date: '2999-01-01', clock_start_date: '2999-01-01' }, 'referral_date', /between 1900-01-01 and 2099-12-31/],
         [{ referral_date: '2025-02-01', clock_start_date: '2025-01-20' }, 'clock_start_date', /before the referral/],
         [{ specialty: 'Wizardry' }, 'specialty', /Unknown specialty/],
         [{ referral_date: '2025-02-30' }, 'referral_date', /real calendar date/],
@@ -164,7 +165,7 @@ describe.each(dbTargets)('PTL on %s', (target) => {
       const p = await addPathway(a, { clock_start_date: '2025-01-06', referral_date: '2025-01-06' });
       const early = await app.http.post(`/api/ptl/${p.id}/events`, { event_type: 'diagnostics', event_date: '2025-01-01' }, { token: a.token });
       expect(early.status).toBe(400);
-      expect((await app.http.post(`/api/ptl/${p.id}/events`, { event_type: 'outpatient_attended', event_date: '2999-01-01' }, { token: a.token })).status).toBe(400);
+      expect((await app.http.post(`/api/ptl/${p.id}/events`, { event_type: 'outpatient_attended', event_date: '2098-01-01' }, { token: a.token })).status).toBe(400);
 
       const treated = await app.http.post(`/api/ptl/${p.id}/events`, { event_type: 'treatment_admitted', event_date: '2025-06-16', note: 'Knee replacement' }, { token: a.token });
       expect(treated.status).toBe(201);

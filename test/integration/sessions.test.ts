@@ -85,14 +85,14 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
     const notified = nextEvent<{ kind: string; session_id: string }>(hostSocket, 'notify');
     const joined = await app.http.post(`/api/sessions/${s.id}/signup`, { version: s.version }, { token: guest.token });
     expect(joined.status).toBe(200);
-    expect(joined.body).toMatchObject({ status: 'matched', guest_id: guest.id, candidate_id: guest.id, your_role: 'candidate', case_id: null, has_case: true });
+    expect(joined.body.session).toMatchObject({ status: 'matched', guest_id: guest.id, candidate_id: guest.id, your_role: 'candidate', case_id: null, has_case: true });
     expect(JSON.stringify(joined.body)).not.toContain(caseId);
     expect(await notified).toMatchObject({ kind: 'guest_signed_up', session_id: s.id });
     const mineForGuest = await app.http.get('/api/sessions/mine', { token: guest.token });
     expect(mineForGuest.text).not.toContain(caseId);
     expect((await app.http.get(`/api/sessions/${s.id}`, { token: host.token })).body).toMatchObject({ case_id: caseId, candidate_id: guest.id });
 
-    expect((await app.http.post(`/api/sessions/${s.id}/signup`, { version: joined.body.version }, { token: other.token })).status).toBe(409);
+    expect((await app.http.post(`/api/sessions/${s.id}/signup`, { version: joined.body.session.version }, { token: other.token })).status).toBe(409);
 
     const withdrawn = nextEvent<{ kind: string }>(hostSocket, 'notify');
     const left = await app.http.delete(`/api/sessions/${s.id}/signup`, undefined, { token: guest.token });
@@ -146,12 +146,12 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
   it('the actor picks the case; roles swap before going live and the new actor picks again', async () => {
     const s = await publish(host, { host_role: 'candidate', case_id: null });
     const joined = await app.http.post(`/api/sessions/${s.id}/signup`, { version: s.version }, { token: guest.token });
-    expect(joined.body).toMatchObject({ your_role: 'actor', has_case: false, candidate_id: host.id });
-    const hostPick = await app.http.patch(`/api/sessions/${s.id}`, { version: joined.body.version, case_id: caseId }, { token: host.token });
+    expect(joined.body.session).toMatchObject({ your_role: 'actor', has_case: false, candidate_id: host.id });
+    const hostPick = await app.http.patch(`/api/sessions/${s.id}`, { version: joined.body.session.version, case_id: caseId }, { token: host.token });
     expect(hostPick.status).toBe(400);
-    const guestTime = await app.http.patch(`/api/sessions/${s.id}`, { version: joined.body.version, datetime_utc: inDays(5) }, { token: guest.token });
+    const guestTime = await app.http.patch(`/api/sessions/${s.id}`, { version: joined.body.session.version, datetime_utc: inDays(5) }, { token: guest.token });
     expect(guestTime.status).toBe(403);
-    const picked = await app.http.patch(`/api/sessions/${s.id}`, { version: joined.body.version, case_id: caseId }, { token: guest.token });
+    const picked = await app.http.patch(`/api/sessions/${s.id}`, { version: joined.body.session.version, case_id: caseId }, { token: guest.token });
     expect(picked.status).toBe(200);
     expect(picked.body).toMatchObject({ case_id: caseId, has_case: true });
     expect((await app.http.get(`/api/sessions/${s.id}`, { token: host.token })).body).toMatchObject({ your_role: 'candidate', case_id: null, has_case: true });

@@ -25,6 +25,7 @@ import type {
   PasswordResetConfirmInput,
   PasswordResetRequestInput,
   ParticipantSession,
+  SessionSignupResult,
   Pathway,
   PathwayCreateInput,
   PathwayDetail,
@@ -197,7 +198,7 @@ export const api = {
   cancelSession: (id: string) => request<void>('DELETE', sessionPath(id)),
   /** 409 when someone else signed up first or the session changed since `version`. */
   signUpToSession: (id: string, version: number) =>
-    request<ParticipantSession>('POST', `${sessionPath(id)}/signup`, { version }),
+    request<SessionSignupResult>('POST', `${sessionPath(id)}/signup`, { version }),
   /** The guest withdraws; no longer a participant, they get the board view back. */
   withdrawFromSession: (id: string) => request<BoardSession>('DELETE', `${sessionPath(id)}/signup`),
   /** For a plain download link (participants only). */

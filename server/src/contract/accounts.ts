@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Secret, Text, VersionSchema } from './primitives.js';
 import { LIMITS } from './limits.js';
 
 /** Roles a person can hold. `admin` is never self-assigned (CLI or FIRST_ADMIN_* only). */
@@ -39,21 +40,18 @@ export const TRAINING_LEVEL_LABELS: Record<TrainingLevel, string> = {
 };
 
 /** Emails compare case-insensitively; we store and look them up lower-cased. */
-export const EmailSchema = z
-  .string()
+export const EmailSchema = Text
   .trim()
   .max(LIMITS.emailMax)
   .pipe(z.email({ message: 'Enter a valid email address' }))
   .transform((e) => e.toLowerCase());
 
-export const PasswordSchema = z
-  .string()
+export const PasswordSchema = Secret
   .min(LIMITS.passwordMin, { message: `Password must be at least ${LIMITS.passwordMin} characters` })
   .max(LIMITS.passwordMax, { message: `Password must be at most ${LIMITS.passwordMax} characters` });
 
 /** Names are stored verbatim (any script, apostrophes, hyphens); only blank and control characters are refused. */
-export const PersonNameSchema = z
-  .string()
+export const PersonNameSchema = Text
   .trim()
   .min(1, { message: 'Required' })
   .max(LIMITS.nameMax, { message: `At most ${LIMITS.nameMax} characters` })
@@ -82,7 +80,7 @@ export type AccountRegisterInput = z.input<typeof AccountRegisterSchema>;
 /** POST /api/auth/login */
 export const AccountLoginSchema = z.strictObject({
   email: EmailSchema,
-  password: z.string().min(1, { message: 'Required' }).max(LIMITS.passwordMax),
+  password: Secret.min(1, { message: 'Required' }).max(LIMITS.passwordMax),
 });
 export type AccountLoginInput = z.input<typeof AccountLoginSchema>;
 
@@ -92,20 +90,19 @@ export type PasswordResetRequestInput = z.input<typeof PasswordResetRequestSchem
 
 /** POST /api/auth/password-reset/confirm */
 export const PasswordResetConfirmSchema = z.strictObject({
-  token: z.string().min(1, { message: 'Required' }).max(200),
+  token: Secret.min(1, { message: 'Required' }).max(200),
   password: PasswordSchema,
 });
 export type PasswordResetConfirmInput = z.input<typeof PasswordResetConfirmSchema>;
 
 /** DELETE /api/auth/me — the password confirms an irreversible erasure. */
 export const AccountEraseSchema = z.strictObject({
-  password: z.string().min(1, { message: 'Required' }).max(LIMITS.passwordMax),
+  password: Secret.min(1, { message: 'Required' }).max(LIMITS.passwordMax),
 });
 export type AccountEraseInput = z.input<typeof AccountEraseSchema>;
 
 /** An http(s) URL to a picture, or null to remove it. */
-export const AvatarSchema = z
-  .string()
+export const AvatarSchema = Text
   .trim()
   .max(LIMITS.avatarUrlMax)
   .pipe(z.url({ protocol: /^https?$/i, message: 'Avatar must be an http(s) URL' }))
@@ -115,7 +112,7 @@ export const AvatarSchema = z
 
 /** PATCH /api/profiles/me — any subset; `version` guards against overwriting a newer edit. */
 export const ProfileUpdateSchema = z.strictObject({
-  version: z.number().int().positive().optional(),
+  version: VersionSchema.optional(),
   first_name: PersonNameSchema.optional(),
   last_name: PersonNameSchema.optional(),
   training_level: TrainingLevelSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text, VersionSchema } from './primitives.js';
 import { LIMITS } from './limits.js';
 
 /** What kind of station a case is. */
@@ -32,8 +33,8 @@ export const CASE_DOMAINS = [
 ] as const;
 export type CaseDomain = (typeof CASE_DOMAINS)[number];
 
-const line = (max = 2000) => z.string().trim().min(1, { message: 'Required' }).max(max, { message: `At most ${max} characters` });
-const slug = z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'Lower-case letters, digits and _ only' });
+const line = (max = 2000) => Text.trim().min(1, { message: 'Required' }).max(max, { message: `At most ${max} characters` });
+const slug = Text.regex(/^[a-z0-9_]{1,40}$/, { message: 'Lower-case letters, digits and _ only' });
 
 /** What the candidate reads before the station: where they are and what to do. */
 export const CandidateBriefSchema = z.strictObject({
@@ -106,7 +107,7 @@ export type CaseCreateInput = z.input<typeof CaseCreateSchema>;
 
 /** PATCH /api/cases/:id */
 export const CaseUpdateSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: VersionSchema,
   case_name: line(120).optional(),
   internal_name: line(120).optional(),
   category: z.enum(CASE_CATEGORIES).optional(),
@@ -121,10 +122,10 @@ export type CaseUpdateInput = z.input<typeof CaseUpdateSchema>;
 /** GET /api/cases */
 export const CaseListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: z.string().max(500).optional(),
+  cursor: Text.max(500).optional(),
   category: z.enum(CASE_CATEGORIES).optional(),
   domain: z.enum(CASE_DOMAINS).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: Text.trim().min(1).max(100).optional(),
   /** `shared`: the curated bank; `mine`: the caller's private cases. */
   source: z.enum(['all', 'shared', 'mine']).default('all'),
 });

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './limits.js';
+export * from './primitives.js';
 export * from './accounts.js';
 export * from './health.js';
 export * from './pagination.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './primitives.js';
 import type { Role, TrainingLevel } from './accounts.js';
 import type { CaseCategory, CaseDomain } from './cases.js';
 import { LIMITS } from './limits.js';
@@ -130,11 +131,11 @@ export type ProgressSort = (typeof PROGRESS_SORTS)[number];
 
 /** GET /api/admin/progress */
 export const ProgressQuerySchema = z.strictObject({
-  q: z.string().trim().min(1).max(100).optional(),
+  q: Text.trim().min(1).max(100).optional(),
   sort: z.enum(PROGRESS_SORTS, { message: 'Unknown sort' }).default('name'),
   dir: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: z.string().max(100).optional(),
+  cursor: Text.max(100).optional(),
 });
 export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
 
@@ -164,7 +165,7 @@ export interface TraineeProgress {
 export const AuditQuerySchema = z.strictObject({
   subject_id: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: z.string().max(100).optional(),
+  cursor: Text.max(100).optional(),
 });
 export type AuditQuery = z.output<typeof AuditQuerySchema>;
 

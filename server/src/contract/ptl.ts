@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema, Text, VersionSchema } from './primitives.js';
 import { LIMITS } from './limits.js';
 import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
 
@@ -126,24 +127,13 @@ export const PATHWAY_FIELDS = [
   'current_status',
 ] as const;
 
-/** A date without time, `YYYY-MM-DD`, that really exists on the calendar. */
-export const IsoDateSchema = z.string().superRefine((s, ctx) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
-    ctx.addIssue({ code: 'custom', message: 'Use the date format YYYY-MM-DD' });
-    return;
-  }
-  const d = new Date(`${s}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) ctx.addIssue({ code: 'custom', message: 'Not a real calendar date' });
-});
-
-export const NhsNumberSchema = z
-  .string()
+export const NhsNumberSchema = Text
   .trim()
   .transform(normaliseNhsNumber)
   .refine((s) => /^\d{10}$/.test(s), { message: 'An NHS number has 10 digits' })
   .refine(isValidNhsNumber, { message: 'This NHS number fails the Modulus 11 check: check for a mistyped digit' });
 
-const text = (max: number) => z.string().trim().min(1, { message: 'Required' }).max(max, { message: `At most ${max} characters` });
+const text = (max: number) => Text.trim().min(1, { message: 'Required' }).max(max, { message: `At most ${max} characters` });
 
 /** The editable fields of a pathway; dates are checked against each other and against today by the service. */
 const PathwayFields = {
@@ -169,7 +159,7 @@ export type PathwayCreateInput = z.input<typeof PathwayCreateSchema>;
 
 /** PATCH /api/ptl/:id */
 export const PathwayUpdateSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: VersionSchema,
   ...Object.fromEntries(Object.entries(PathwayFields).map(([k, v]) => [k, v.optional()])),
 }) as unknown as z.ZodType<{ version: number } & Partial<z.output<typeof PathwayCreateSchema>>>;
 export type PathwayUpdateInput = { version: number } & Partial<PathwayCreateInput>;
@@ -180,7 +170,7 @@ export const PtlEventCreateSchema = z.strictObject({
   event_date: IsoDateSchema,
   /** For DNAs: could the trust show the appointment was clearly communicated? */
   appointment_communicated: z.boolean().default(true),
-  note: z.string().trim().max(2000).default(''),
+  note: Text.trim().max(2000).default(''),
 });
 export type PtlEventCreateInput = z.input<typeof PtlEventCreateSchema>;
 
@@ -194,7 +184,7 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** GET /api/ptl */
 export const PathwayListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: z.string().max(500).optional(),
+  cursor: Text.max(500).optional(),
   specialty: z.enum(SPECIALTY_NAMES).optional(),
   /** Clock state; `open` (default) = running clocks on this PTL. `all` shows everything. */
   state: z.enum(['open', 'running', 'stopped', 'nullified', 'transferred', 'all']).default('open'),
@@ -203,7 +193,7 @@ export const PathwayListQuerySchema = z.strictObject({
   wait_group: z.enum(WAIT_GROUPS).optional(),
   priority: z.enum(CLINICAL_PRIORITIES).optional(),
   pathway_type: z.enum(PATHWAY_TYPES).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: Text.trim().min(1).max(100).optional(),
   sort: z.enum(PTL_SORTS).default('weeks_waited'),
   order: z.enum(['asc', 'desc']).optional(),
   /** Census date for waits (default: today in England). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text, VersionSchema } from './primitives.js';
 import { EmailSchema } from './accounts.js';
 import { LIMITS } from './limits.js';
 
@@ -8,15 +9,13 @@ export const RECORD_LIMITS = {
   notesMax: 20_000,
 } as const;
 
-const title = z
-  .string()
+const title = Text
   .trim()
   .min(1, { message: 'Required' })
   .max(RECORD_LIMITS.titleMax, { message: `At most ${RECORD_LIMITS.titleMax} characters` });
 
 /** Plain text kept as written (line breaks and indentation matter); it must not be blank. */
-const notes = z
-  .string()
+const notes = Text
   .max(RECORD_LIMITS.notesMax, { message: `At most ${RECORD_LIMITS.notesMax} characters` })
   .refine((s) => s.trim().length > 0, { message: 'Required' });
 
@@ -43,7 +42,7 @@ export type MedicalRecordCreateInput = z.input<typeof MedicalRecordCreateSchema>
 /** PATCH /api/records/:id — the writing doctor only; `version` is the one they read (409 when stale). */
 export const MedicalRecordUpdateSchema = z
   .strictObject({
-    version: z.number().int().positive(),
+    version: VersionSchema,
     title: title.optional(),
     notes: notes.optional(),
   })
@@ -53,7 +52,7 @@ export type MedicalRecordUpdateInput = z.input<typeof MedicalRecordUpdateSchema>
 /** GET /api/records — newest first. */
 export const MedicalRecordListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: z.string().max(500).optional(),
+  cursor: Text.max(500).optional(),
 });
 export type MedicalRecordListQuery = z.output<typeof MedicalRecordListQuerySchema>;
 

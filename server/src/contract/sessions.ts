@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoInstantSchema, Text, VersionSchema } from './primitives.js';
 import type { CaseCategory, CaseDomain } from './cases.js';
 import { CASE_DOMAINS } from './cases.js';
 import type { PublicProfile } from './accounts.js';
@@ -32,8 +33,7 @@ export const TimingSchema = z
   .refine((t) => t.warning_s === null || t.warning_s < t.consultation_s, { message: 'The warning must come before the end', path: ['warning_s'] });
 export type Timing = z.output<typeof TimingSchema>;
 
-const FutureInstant = z.iso
-  .datetime({ offset: true, message: 'Use an ISO-8601 date and time, e.g. 2026-12-01T18:30:00Z' })
+const FutureInstant = IsoInstantSchema()
   .refine((s) => new Date(s).getTime() > Date.now(), { message: 'Choose a time in the future' });
 
 /** POST /api/sessions — a candidate host publishes without a case (the actor picks it). */
@@ -55,7 +55,7 @@ export type SessionCreateInput = z.input<typeof SessionCreateSchema>;
 
 /** PATCH /api/sessions/:id — host only, except that a guest who is the actor may set `case_id`. */
 export const SessionUpdateSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: VersionSchema,
   datetime_utc: FutureInstant.optional(),
   type: z.enum(SESSION_TYPES).optional(),
   case_id: z.uuid().nullable().optional(),
@@ -65,11 +65,16 @@ export const SessionUpdateSchema = z.strictObject({
 });
 export type SessionUpdateInput = z.input<typeof SessionUpdateSchema>;
 
-export const SessionSignupSchema = z.strictObject({ version: z.number().int().positive() });
+export const SessionSignupSchema = z.strictObject({ version: VersionSchema });
+
+/** What `POST /api/sessions/:id/signup` answers: the session as the new guest now sees it. */
+export interface SessionSignupResult {
+  session: ParticipantSession;
+}
 
 export const BoardQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoInstantSchema().optional(),
+  to: IsoInstantSchema().optional(),
   open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   domain: z.enum(CASE_DOMAINS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
@@ -185,7 +190,7 @@ export const RtcSignalSchema = z.strictObject({
   session_id: z.uuid(),
   data: z.strictObject({
     type: z.enum(['offer', 'answer', 'candidate', 'hangup']),
-    sdp: z.string().max(20_000).optional(),
+    sdp: Text.max(20_000).optional(),
     candidate: z.unknown().optional(),
   }),
 });
@@ -195,7 +200,7 @@ export type RtcSignalInput = z.input<typeof RtcSignalSchema>;
 export const TranscriptSegmentInputSchema = z.strictObject({
   speaker: z.enum(SESSION_ROLES),
   at_ms: z.number().int().min(0).max(6 * 3_600_000),
-  text: z.string().trim().min(1, { message: 'Required' }).max(2000),
+  text: Text.trim().min(1, { message: 'Required' }).max(2000),
 });
 export type TranscriptSegmentInput = z.input<typeof TranscriptSegmentInputSchema>;
 
@@ -230,8 +235,8 @@ export const GLOBAL_RATING_LABELS: Record<GlobalRating, string> = {
   pass: 'Pass',
   clear_pass: 'Clear pass',
 };
-const feedbackText = z.string().trim().max(4000, { message: 'At most 4000 characters' });
-const itemId = z.string().regex(/^[a-z0-9_]{1,40}$/);
+const feedbackText = Text.trim().max(4000, { message: 'At most 4000 characters' });
+const itemId = Text.regex(/^[a-z0-9_]{1,40}$/);
 
 /** PUT /api/sessions/:id/assessment by the actor: marks 0–4 per mark-scheme domain, checklist, rating, feedback. */
 export const AssessmentMarksSchema = z.strictObject({

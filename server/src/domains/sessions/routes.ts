@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { AssessmentMarksSchema, SelfReflectionSchema, BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery } from '../../contract/sessions.js';
+import { AssessmentMarksSchema, SelfReflectionSchema, BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery, type SessionSignupResult } from '../../contract/sessions.js';
 import { caller, requireUser } from '../../http/auth.js';
 import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
 import type { SessionsService } from './service.js';
@@ -38,7 +38,8 @@ export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: Se
   });
 
   router.post('/:id/signup', requireUser, validateParams(IdParams), validateBody(SessionSignupSchema), async (req, res) => {
-    res.json(await sessions.signup(caller(req), req.params.id as string, req.body.version));
+    const session = await sessions.signup(caller(req), req.params.id as string, req.body.version);
+    res.json({ session } satisfies SessionSignupResult);
   });
 
   router.delete('/:id/signup', requireUser, validateParams(IdParams), async (req, res) => {
