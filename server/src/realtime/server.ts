@@ -60,7 +60,30 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     ...(redis ? { adapter: redis.adapter } : {}),
   });
 
+  // Recovery puts a socket back into the rooms it had, with its old socket.data, and hands it the
+  // packets those rooms were sent while it was away, all before any middleware runs. Those rooms and
+  // packets belong to whoever was signed in then, who may have logged out, reset their password or
+  // been erased meanwhile (the revocation's disconnectSockets() cannot reach a socket that is away).
+  // So the missed packets are held back until the handshake below has re-authenticated the socket,
+  // and only the same, still valid sign-in gets them and keeps its private rooms.
+  const heldBack = new Map<string, unknown[][]>();
+  if (!redis) {
+    const adapter = io.of('/').adapter;
+    const restore = adapter.restoreSession.bind(adapter);
+    adapter.restoreSession = async (pid, offset) => {
+      const session = await restore(pid, offset);
+      if (!session) return session;
+      heldBack.set(session.sid, session.missedPackets);
+      return { ...session, missedPackets: [] };
+    };
+  }
+  const recoveries = new WeakMap<TypedSocket, { restored: SocketData['user']; missed: unknown[][] }>();
+
   io.use(async (socket, next) => {
+    if (socket.recovered) {
+      recoveries.set(socket, { restored: socket.data.user, missed: heldBack.get(socket.id) ?? [] });
+      heldBack.delete(socket.id);
+    }
     try {
       const explicit = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token as string) : undefined;
       const found = explicit ? { token: explicit, via: 'bearer' as const } : tokenFrom({ cookie: socket.handshake.headers.cookie });
@@ -80,8 +103,30 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     }
   });
 
+  /**
+   * A recovered socket whose sign-in is the same as before (and, having just passed the handshake,
+   * still valid) carries on where it was, missed packets included. Any other keeps only its own room
+   * and the public board (which anonymous sockets may watch) and goes on as a fresh connection: the
+   * new user's rooms are joined below, and the client re-joins and re-reads the rest on every
+   * (re)connect anyway.
+   */
+  function resumeOrForget(socket: TypedSocket, { restored, missed }: { restored: SocketData['user']; missed: unknown[][] }) {
+    const now = socket.data.user;
+    if (restored?.id === now?.id && restored?.auth_session_id === now?.auth_session_id) {
+      // Each stored packet ends with the offset it was sent under; emit() gives it a new one.
+      const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => boolean;
+      for (const [event, ...args] of missed as [string, ...unknown[]][]) emit(event, ...args.slice(0, -1));
+      return;
+    }
+    for (const room of [...socket.rooms]) {
+      if (room !== socket.id && room !== rooms.board) void socket.leave(room);
+    }
+  }
+
   const registrars: ((socket: TypedSocket) => void)[] = [];
   io.on('connection', (socket) => {
+    const recovery = recoveries.get(socket);
+    if (recovery) resumeOrForget(socket, recovery);
     for (const register of registrars) register(socket);
     const user = socket.data.user;
     if (user) {
