@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './primitives.js';
+export * from './csv-cells.js';
 export * from './accounts.js';
 export * from './health.js';
 export * from './pagination.js';

@@ -1,6 +1,9 @@
+import { exportCell } from '$contract';
+
 /**
- * RFC 4180 CSV text. Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
- * get a leading apostrophe, so a downloaded report cannot carry a formula into Excel.
+ * RFC 4180 CSV text. Text cells a spreadsheet would run as a formula go through the contract's
+ * `exportCell`, the same rule the server's CSV writer applies, so a downloaded report cannot carry
+ * a formula into Excel and still reads back as written.
  */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
@@ -8,7 +11,6 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? exportCell(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ErrorDetail } from '../../contract/errors.js';
 import { PATHWAY_FIELDS, PathwayCreateSchema, SPECIALTIES, type PtlImportRowError } from '../../contract/ptl.js';
+import { importCell } from '../../contract/csv-cells.js';
 import { zodDetails } from '../../http/validate.js';
 import type { PathwayFieldsRow } from './repo.js';
 import { pathwayDateProblems } from './rules.js';
@@ -45,9 +46,10 @@ function specialtyName(raw: string): string {
 }
 
 /**
- * Reads and validates a PTL CSV row by row. Each bad row is reported with its line in the file and
- * every reason; the good rows are returned ready to insert. Duplicate patient IDs inside the file
- * are bad rows too (the first occurrence stays good).
+ * Reads and validates a PTL CSV row by row, undoing the writer's formula prefix (`'=…` reads as
+ * `=…`, see contract/csv-cells.ts). Each bad row is reported with its line in the file and every reason;
+ * the good rows are returned ready to insert. Duplicate patient IDs inside the file are bad rows
+ * too (the first occurrence stays good).
  */
 export function parsePtlCsv(text: string, today: string): ParsedImport {
   let records: Record<string, string>[];
@@ -65,6 +67,8 @@ export function parsePtlCsv(text: string, today: string): ParsedImport {
       relax_column_count: true,
       on_record: (record: Record<string, string>, context: { lines: number }) => {
         lineOf.push(context.lines);
+        // Undo the export's formula prefix in every column: a patient ID may start with `-` too.
+        for (const [column, value] of Object.entries(record)) if (typeof value === 'string') record[column] = importCell(value);
         return record;
       },
     }) as typeof records;

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { Page } from '../../contract/pagination.js';
@@ -15,6 +14,7 @@ import {
   type PtlStats,
   type WaitGroup,
 } from '../../contract/ptl.js';
+import { toCsv } from '../../csv/writer.js';
 import type { Db, Queryable } from '../../db/types.js';
 import { AppError, conflict, notFound, validationFailed } from '../../errors.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
@@ -29,7 +29,6 @@ import { clockFor, pathwayDateProblems } from './rules.js';
 
 const IMPORT_BATCH = 5_000;
 const EXPORT_CHUNK = 5_000;
-const CSV_OPTIONS = { cast: { boolean: (v: boolean) => (v ? 'true' : 'false') } };
 
 type PathwayInput = z.output<typeof PathwayCreateSchema>;
 type EventInput = z.output<typeof PtlEventCreateSchema>;
@@ -267,12 +266,15 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
       return result(true, imported);
     },
 
-    /** Streams the caller's PTL as CSV in chunks, so memory holds one chunk however long the list is. */
+    /**
+     * Streams the caller's PTL as CSV in chunks, so memory holds one chunk however long the list is.
+     * The shared writer neutralises formulas in the text cells; the figures go as numbers.
+     */
     async exportCsv(auth: AuthContext, q: PathwayListQuery, out: Writable): Promise<void> {
       const census = q.as_of ?? today();
       const columns = [...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS];
       const send = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
-      await send(stringify([columns], CSV_OPTIONS));
+      await send(toCsv([columns]));
       await db.asUser(auth.claims, (tx) =>
         repo.forEachExportChunk(tx, q, census, auth.account.id, EXPORT_CHUNK, async (rows) => {
           const records = rows.map((r) => [
@@ -296,7 +298,7 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
             r.clock_state !== 'nullified' && r.days_waited > BREACH_DAYS,
             r.on_ptl,
           ]);
-          await send(stringify(records, CSV_OPTIONS));
+          await send(toCsv(records));
         }),
       );
       await new Promise<void>((resolve, reject) => {
