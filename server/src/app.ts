@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { HealthResponse } from './contract/health.js';
 import { LIMITS } from './contract/limits.js';
+import { databaseAnswers } from './db/health.js';
 import type { Db } from './db/types.js';
 import { livekitOrigins } from './video/livekit.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
@@ -39,7 +40,7 @@ export interface AppDeps {
   logger: Logger;
   services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService; portfolio: PortfolioService; admin: AdminService };
   /** Which real component serves each part, as /api/health reports it. */
-  components: Omit<HealthResponse, 'status'>;
+  components: Omit<HealthResponse, 'status' | 'db_status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
 }
 
@@ -87,9 +88,14 @@ export function createApp(deps: AppDeps) {
   api.use(authenticate(services.accounts));
   api.use(originCheck(deps.isAllowedOrigin));
 
-  api.get('/health', async (_req, res) => {
-    await deps.db.query('select 1');
-    res.json({ status: 'ok', ...deps.components } satisfies HealthResponse);
+  api.get('/health', async (req, res) => {
+    const up = await databaseAnswers(deps.db, config.dbTimeouts.healthMs);
+    if (!up) req.log.warn({ timeout_ms: config.dbTimeouts.healthMs }, 'health: the database did not answer');
+    res.status(up ? 200 : 503).json({
+      status: up ? 'ok' : 'unavailable',
+      ...deps.components,
+      db_status: up ? 'up' : 'down',
+    } satisfies HealthResponse);
   });
   const appUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
   api.use(

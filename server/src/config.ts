@@ -5,6 +5,27 @@ const optionalUrl = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), 
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** Time limits on the database, in milliseconds (see `Config.dbTimeouts`). */
+export interface DbTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** PostgreSQL's own `statement_timeout`: the server cancels a statement still running after this. */
+  statementMs: number;
+  /** This side's limit on waiting for any answer; past it the connection is destroyed, never reused. */
+  queryMs: number;
+  /** `/api/health` reports the database down when `select 1` takes longer than this. */
+  healthMs: number;
+}
+
+/**
+ * Short enough that a request to a dead or frozen database is answered 503 within 5 s; long enough
+ * for any request's single statement. The client-side limit is the longer one, so a merely slow
+ * statement is cancelled by the server (the connection survives) before this side gives up on it.
+ */
+export const DB_TIMEOUT_DEFAULTS: Readonly<DbTimeouts> = { connectMs: 3_000, statementMs: 3_000, queryMs: 4_000, healthMs: 3_000 };
+
+const millis = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+
 /** Every environment variable the server reads; nothing else touches process.env. */
 const EnvSchema = z
   .object({
@@ -40,6 +61,10 @@ const EnvSchema = z
     RATE_LIMIT_RESET_PER_15_MIN: positiveInt(5),
     // How long a participant may be gone before the station's clock stops (the domain rule: 10 s).
     STATION_DROP_GRACE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DB_CONNECT_TIMEOUT_MS: millis(DB_TIMEOUT_DEFAULTS.connectMs),
+    DB_STATEMENT_TIMEOUT_MS: millis(DB_TIMEOUT_DEFAULTS.statementMs),
+    DB_QUERY_TIMEOUT_MS: millis(DB_TIMEOUT_DEFAULTS.queryMs),
+    DB_HEALTH_TIMEOUT_MS: millis(DB_TIMEOUT_DEFAULTS.healthMs),
   })
   .superRefine((env, ctx) => {
     const livekit = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET].filter(Boolean).length;
@@ -55,6 +80,10 @@ const EnvSchema = z
     if (env.SMTP_URL && !env.PUBLIC_URL) {
       // Links in real mail must not be built from a request's Host header, which a caller controls.
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when SMTP_URL is set (links in mail point there)' });
+    }
+    if (env.DB_QUERY_TIMEOUT_MS < env.DB_STATEMENT_TIMEOUT_MS) {
+      // Otherwise this side would drop a connection the server was about to answer on.
+      ctx.addIssue({ code: 'custom', path: ['DB_QUERY_TIMEOUT_MS'], message: 'must be at least DB_STATEMENT_TIMEOUT_MS' });
     }
     if (env.FIRST_ADMIN_PASSWORD !== undefined && env.FIRST_ADMIN_PASSWORD.length < 10) {
       ctx.addIssue({ code: 'custom', path: ['FIRST_ADMIN_PASSWORD'], message: 'must be at least 10 characters' });
@@ -83,6 +112,8 @@ export interface Config {
   rateLimits: { loginPer15Min: number; registerPerHour: number; resetPer15Min: number };
   /** A participant gone longer than this stops the station's clock. */
   stationDropGraceMs: number;
+  /** Limits that turn a dead or frozen PostgreSQL into quick 503s instead of hung requests. */
+  dbTimeouts: DbTimeouts;
   /** Where the built client lives; absent in development (Vite serves it). */
   clientDist: string | undefined;
 }
@@ -121,6 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, root = process.cwd()): Config
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     stationDropGraceMs: e.STATION_DROP_GRACE_MS,
+    dbTimeouts: {
+      connectMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+      queryMs: e.DB_QUERY_TIMEOUT_MS,
+      healthMs: e.DB_HEALTH_TIMEOUT_MS,
+    },
     rateLimits: {
       loginPer15Min: e.RATE_LIMIT_LOGIN_PER_15_MIN,
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,

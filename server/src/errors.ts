@@ -22,7 +22,23 @@ export const rateLimited = (message = 'Too many attempts, try again later') => n
 export const unavailable = (message = 'The service is temporarily unavailable') => new AppError(503, 'unavailable', message);
 
 /** Network-level failures of the database or Redis: the request did nothing, try later. */
-const UNAVAILABLE_SYS_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_SYS_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * PostgreSQL ending or refusing sessions: admin shutdown (57P01, also `pg_ctl stop -m fast|immediate`),
+ * crash of another backend (57P02), starting up or shutting down (57P03), idle-session timeout
+ * (57P05), too many connections (53300). Class 08 (connection exceptions) is matched as a class.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05', '53300']);
+
+/**
+ * What pg and PGlite throw, without a code, when the connection is gone or silent: the socket closed
+ * ("Connection terminated unexpectedly", "… due to connection timeout"), a query unanswered within
+ * `query_timeout` ("Query read timeout"), a client already broken ("… is not queryable"), no free
+ * connection in time, or the pool or database closed during shutdown.
+ */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|Query read timeout|is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed/i;
 
 /**
  * Maps anything thrown to what the client may see. Unknown errors become `null`: the caller logs
@@ -33,10 +49,14 @@ export function toAppError(err: unknown): AppError | null {
   if (typeof err !== 'object' || err === null) return null;
   const e = err as { code?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
-  if (UNAVAILABLE_SYS_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P03' || code === '53300') {
+  if (UNAVAILABLE_SYS_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code)) {
     return unavailable();
   }
-  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|PGlite is closed/i.test(e.message)) {
+  // 57014 is any cancelled statement; only our own statement_timeout (DB_STATEMENT_TIMEOUT_MS) means "try later".
+  if (code === '57014' && typeof e.message === 'string' && /statement timeout/i.test(e.message)) {
+    return unavailable();
+  }
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) {
     return unavailable();
   }
   switch (code) {
@@ -61,6 +81,9 @@ export function toAppError(err: unknown): AppError | null {
     case '22007':
     case '22008':
     case '22001':
+    // A NUL or an unpaired surrogate the contract's text schema should already have refused.
+    case '22021':
+    case '22P05':
       return validationFailed('The data was rejected by a database rule');
     default:
       return null;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './types.js';
+import type { Db, Queryable } from './types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const MIGRATIONS_DIR = path.join(ROOT, 'supabase/migrations');
@@ -38,6 +38,14 @@ export interface MigrateResult {
 }
 
 /**
+ * Waits for the migration lock as long as it takes: another instance may be running a long
+ * migration. A script (`exec`) is exempt from the per-statement time limits that requests have.
+ */
+async function holdMigrationLock(tx: Queryable) {
+  await tx.exec(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+}
+
+/**
  * Brings the database up to date: the bootstrap, then every pending migration in version order,
  * each in its own transaction and recorded in the same transaction. Safe at every start and from
  * several processes at once: each step holds a transaction-scoped advisory lock and re-reads what
@@ -47,14 +55,14 @@ export async function migrate(db: Db, opts: { dir?: string; bootstrapFile?: stri
   const migrations = await loadMigrations(opts.dir);
   const bootstrap = await readFile(opts.bootstrapFile ?? BOOTSTRAP_FILE, 'utf8');
   await db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await holdMigrationLock(tx);
     await tx.exec(bootstrap);
   });
 
   const applied: string[] = [];
   for (const migration of migrations) {
     const ran = await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await holdMigrationLock(tx);
       const { rows } = await tx.query<{ checksum: string }>(
         'select checksum from app_meta.schema_migrations where version = $1',
         [migration.version],
@@ -101,7 +109,7 @@ export async function seed(db: Db, file = SEED_FILE): Promise<{ loaded: boolean 
   }
   const checksum = createHash('sha256').update(sql).digest('hex');
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await holdMigrationLock(tx);
     const { rows } = await tx.query<{ checksum: string }>("select checksum from app_meta.seed_runs where name = 'seed.sql'");
     if (rows[0]?.checksum === checksum) return { loaded: false };
     await tx.exec(sql);

@@ -5,6 +5,8 @@ import { openPostgres } from './postgres.js';
 import type { Db } from './types.js';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded database under DATA_DIR. */
-export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(path.join(config.dataDir, 'pgdata'));
+export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbTimeouts'>): Promise<Db> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, { timeouts: config.dbTimeouts })
+    : openPglite(path.join(config.dataDir, 'pgdata'));
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DB_TIMEOUT_DEFAULTS, type DbTimeouts } from '../config.js';
 import { SET_ROLE_SQL, roleParams, type Claims, type Db, type Queryable, type QueryResult } from './types.js';
 
 const typeOverrides = new pg.TypeOverrides();
@@ -6,13 +7,40 @@ typeOverrides.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 typeOverrides.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 typeOverrides.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+/** Node's network errors: the socket to the server is gone. */
+const SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * True when the connection that raised `err` cannot be trusted with another statement: its socket
+ * is gone, the server ended the session, or it never answered (`query_timeout`: the statement may
+ * still be running, and a later one would queue behind it). Such a connection is destroyed, never
+ * rolled back and pooled; a plain SQL error leaves it usable.
+ */
+function connectionLost(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (SOCKET_CODES.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code))) return true;
+  return typeof message === 'string' && /Query read timeout|Connection terminated|not queryable/i.test(message);
+}
+
+/**
+ * `query_timeout` per query rather than for the pool, so scripts (`exec`) can go without it. The
+ * typings omit it from QueryConfig though pg reads it there.
+ */
+function statement(text: string, values: readonly unknown[] | undefined, queryMs: number | undefined): pg.QueryConfig {
+  return { text, values: values as unknown[] | undefined, ...(queryMs ? { query_timeout: queryMs } : {}) } as pg.QueryConfig;
+}
+
+function wrap(client: pg.Pool | pg.PoolClient, queryMs: number, inTransaction: boolean): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const r = await client.query(sql, params as unknown[] | undefined);
+      const r = await client.query(statement(sql, params, queryMs));
       return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
     },
+    // Scripts are migrations and the seed, run at start before any request: they may take as long
+    // as they need, so neither this side's limit nor (inside a transaction) the server's applies.
     async exec(sql: string) {
+      if (inTransaction) await client.query(statement('set local statement_timeout = 0', undefined, queryMs));
       await client.query(sql);
     },
   };
@@ -21,45 +49,78 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 export interface PostgresOptions {
   max?: number;
   applicationName?: string;
+  /** Missing fields take `DB_TIMEOUT_DEFAULTS`; `healthMs` is the app's, not used here. */
+  timeouts?: Partial<DbTimeouts>;
 }
 
-/** A PostgreSQL server (plain, managed, or a Supabase project's database) through a pool. */
+/**
+ * A PostgreSQL server (plain, managed, or a Supabase project's database) through a pool. A dead or
+ * frozen server costs a request at most about `connectMs` or `queryMs`, then an error that the
+ * error translator turns into 503 `unavailable`; connections it broke are destroyed, not reused.
+ */
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
+  const t = { ...DB_TIMEOUT_DEFAULTS, ...opts.timeouts };
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     types: typeOverrides,
     application_name: opts.applicationName ?? 'practice-platform',
-    connectionTimeoutMillis: 5_000,
+    // Also bounds the wait for a free connection when every one is busy (or stuck).
+    connectionTimeoutMillis: t.connectMs,
     idleTimeoutMillis: 30_000,
+    // Notices a server that vanished from the network while a connection sat idle.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // A SET rather than the `statement_timeout` startup parameter, which PgBouncer, Supavisor in
+    // transaction mode and RDS Proxy refuse.
+    onConnect: (client) => client.query(statement(`set statement_timeout = ${Math.trunc(t.statementMs)}`, undefined, t.queryMs)),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const probe = await pool.connect();
   probe.release();
 
-  async function transaction<T>(setup: ((c: pg.PoolClient) => Promise<unknown>) | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async function transaction<T>(setup: ((tx: Queryable) => Promise<unknown>) | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    // The pool listens for errors only on idle clients. A checked-out one whose server goes away
+    // emits 'error' too, and with no listener that would end the process; remember it instead.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost ??= err;
+    };
+    client.on('error', onError);
+    const release = (err?: Error) => {
+      client.off('error', onError);
+      client.release(err);
+    };
+    const send = (sql: string) => client.query(statement(sql, undefined, t.queryMs));
+    const tx = wrap(client, t.queryMs, true);
     try {
-      await client.query('begin');
-      if (setup) await setup(client);
-      const result = await fn(wrap(client));
-      await client.query('commit');
-      client.release();
+      await send('begin');
+      if (setup) await setup(tx);
+      const result = await fn(tx);
+      await send('commit');
+      release(lost);
       return result;
     } catch (err) {
+      if (lost || connectionLost(err)) {
+        // Rolling back would wait on a dead or silent server; destroying the connection ends the
+        // transaction on the server's side anyway.
+        release(lost ?? (err as Error));
+        throw err;
+      }
       try {
-        await client.query('rollback');
-        client.release();
-      } catch {
-        client.release(true);
+        await send('rollback');
+        release(lost);
+      } catch (rollbackErr) {
+        release(rollbackErr as Error);
       }
       throw err;
     }
   }
-  const inRole = (claims: Claims | null) => (c: pg.PoolClient) => c.query(SET_ROLE_SQL, roleParams(claims));
+  const inRole = (claims: Claims | null) => (tx: Queryable) => tx.query(SET_ROLE_SQL, roleParams(claims));
 
-  const owner = wrap(pool);
+  const owner = wrap(pool, t.queryMs, false);
   let closed = false;
   return {
     kind: 'postgres',
