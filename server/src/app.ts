@@ -11,34 +11,21 @@ import type { HealthResponse } from './contract/health.js';
 import { LIMITS } from './contract/limits.js';
 import { databaseAnswers } from './db/health.js';
 import type { Db } from './db/types.js';
+import type { Authenticate } from './auth/context.js';
 import { livekitOrigins } from './video/livekit.js';
-import { accountsRoutes } from './domains/accounts/routes.js';
-import type { AccountsService } from './domains/accounts/service.js';
-import { casesRoutes } from './domains/cases/routes.js';
-import type { CasesService } from './domains/cases/service.js';
-import { profilesRoutes } from './domains/profiles/routes.js';
-import { roomsRoutes, sessionsRoutes } from './domains/sessions/routes.js';
-import type { SessionsService } from './domains/sessions/service.js';
-import type { AssessmentsService } from './domains/assessments/service.js';
-import { ptlRoutes } from './domains/ptl/routes.js';
-import type { PtlService } from './domains/ptl/service.js';
-import type { ProfilesService } from './domains/profiles/service.js';
-import { recordsRoutes } from './domains/records/routes.js';
-import { portfolioRoutes } from './domains/portfolio/routes.js';
-import type { PortfolioService } from './domains/portfolio/service.js';
-import { adminRoutes } from './domains/admin/routes.js';
-import type { AdminService } from './domains/admin/service.js';
-import type { RecordsService } from './domains/records/service.js';
+import type { BuiltDomains } from './domains/registry.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
-import { authRateLimits } from './http/rate-limits.js';
 
 export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
-  services: { accounts: AccountsService; profiles: ProfilesService; ptl: PtlService; cases: CasesService; sessions: SessionsService; assessments: AssessmentsService; records: RecordsService; portfolio: PortfolioService; admin: AdminService };
+  /** Session tokens to callers (auth/authenticate.ts). */
+  authenticate: Authenticate;
+  /** The domains' routers, each under its path below /api (domains/registry.ts). */
+  routers: BuiltDomains['routers'];
   /** Which real component serves each part, as /api/health reports it. */
   components: Omit<HealthResponse, 'status' | 'db_status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
@@ -46,7 +33,7 @@ export interface AppDeps {
 
 /** The Express app: security headers, logging, the API and, in production, the built client. */
 export function createApp(deps: AppDeps) {
-  const { config, services, logger } = deps;
+  const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -85,7 +72,7 @@ export function createApp(deps: AppDeps) {
 
   const api = express.Router();
   api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
-  api.use(authenticate(services.accounts));
+  api.use(authenticate(deps.authenticate));
   api.use(originCheck(deps.isAllowedOrigin));
 
   api.get('/health', async (req, res) => {
@@ -98,24 +85,7 @@ export function createApp(deps: AppDeps) {
     } satisfies HealthResponse);
   });
   const appUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  api.use(
-    '/auth',
-    accountsRoutes({
-      accounts: services.accounts,
-      profiles: services.profiles,
-      limits: authRateLimits(config.rateLimits),
-      sessionTtlHours: config.sessionTtlHours,
-      appUrl,
-    }),
-  );
-  api.use('/profiles', profilesRoutes({ profiles: services.profiles }));
-  api.use('/ptl', ptlRoutes({ ptl: services.ptl }));
-  api.use('/cases', casesRoutes({ cases: services.cases }));
-  api.use('/sessions', sessionsRoutes({ sessions: services.sessions, assessments: services.assessments, appUrl }));
-  api.use('/rooms', roomsRoutes({ sessions: services.sessions }));
-  api.use('/records', recordsRoutes({ records: services.records }));
-  api.use('/portfolio', portfolioRoutes({ portfolio: services.portfolio }));
-  api.use('/admin', adminRoutes({ admin: services.admin }));
+  for (const { path: at, router } of deps.routers({ appUrl })) api.use(at, router);
   api.use(apiNotFound);
   app.use('/api', api);
 

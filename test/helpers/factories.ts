@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../server/src/contract/accounts.js';
 import { ensureAdmin } from '../../server/src/domains/accounts/admin-accounts.js';
 import type { Claims } from '../../server/src/db/types.js';
-import { claimsFor } from '../../server/src/domains/accounts/auth-context.js';
+import { claimsFor } from '../../server/src/auth/context.js';
 import type { TestApp } from './app.js';
 
 export interface TestUser {

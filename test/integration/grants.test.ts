@@ -58,6 +58,8 @@ const ALLOWED = [
   // Signed-in users: their own rows, as row-level security lets them.
   'authenticated table public.accounts SELECT',
   'authenticated table public.admin_audit_log SELECT',
+  // The audit trail: read-only for everyone; its triggers write it.
+  'authenticated table public.audit_trail SELECT',
   'authenticated table public.case_content DELETE',
   'authenticated table public.case_content INSERT',
   'authenticated table public.case_content SELECT',
@@ -89,6 +91,15 @@ const ALLOWED = [
   'authenticated table public.session_station_gaps SELECT',
   'authenticated table public.session_transcript_segments INSERT(at_ms, author_id, session_id, speaker, text)',
   'authenticated table public.session_transcript_segments SELECT',
+  // Secretary tasks and tracker rows: the owner's, as the owned-table template grants (docs/adding-a-module.md).
+  'authenticated table public.secretary_tasks DELETE',
+  'authenticated table public.secretary_tasks INSERT(due_date, notes, pathway_id, patient_id, patient_name, priority, status, title, type, user_id, waiting_on)',
+  'authenticated table public.secretary_tasks SELECT',
+  'authenticated table public.secretary_tasks UPDATE(due_date, notes, pathway_id, patient_id, patient_name, priority, status, title, type, waiting_on)',
+  'authenticated table public.tracker_items DELETE',
+  'authenticated table public.tracker_items INSERT(fields, module, notes, pathway_id, patient_id, patient_name, status, user_id)',
+  'authenticated table public.tracker_items SELECT',
+  'authenticated table public.tracker_items UPDATE(fields, notes, pathway_id, patient_id, patient_name, status)',
   'authenticated view public.session_board SELECT',
   // The stand-in for Supabase Storage's table (plain PostgreSQL and PGlite only); policies decide.
   'authenticated table storage.objects DELETE',

@@ -110,7 +110,7 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(Object.keys(doc).sort()).toEqual(
-        ['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records'].sort(),
+        ['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'audit_trail'].sort(),
       );
       expect(doc).toMatchObject({ format: 'osce-platform-export', version: 1, account: { id: me.user.id, email: me.user.email } });
 
@@ -133,6 +133,9 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
           self_reflection: `Reflection ${m}`,
         }),
       ]);
+      // The trail of their own data: at least the pathway's creation, all of it theirs.
+      expect(doc.audit_trail).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'ptl_patients', row_id: me.pathwayId, action: 'insert' })]));
+      expect(new Set(doc.audit_trail.map((e) => e.owner_id))).toEqual(new Set([me.user.id]));
       if (me.recordId) expect(doc.medical_records).toEqual([expect.objectContaining({ id: me.recordId, role: 'doctor', title: `Record ${m}`, notes: `Notes ${m}` })]);
       else expect(doc.medical_records).toEqual([]);
 

@@ -141,6 +141,19 @@ describe.each(dbTargets)('PTL on %s', (target) => {
       expect(spaced.body.nhs_number).toBe('9434765919');
     });
 
+    it('every sort works with every clock state, in both directions (the census date is typed even when unused)', async () => {
+      const u = await createUser(app);
+      await app.http.post('/api/ptl', pathwayInput(), { token: u.token });
+      for (const state of ['open', 'running', 'stopped', 'nullified', 'transferred', 'all']) {
+        for (const sort of ['weeks_waited', 'breach_date', 'patient_name', 'referral_date']) {
+          for (const order of ['asc', 'desc']) {
+            const res = await app.http.get(`/api/ptl?state=${state}&sort=${sort}&order=${order}`, { token: u.token });
+            expect(res.status, `${state} ${sort} ${order}: ${res.text}`).toBe(200);
+          }
+        }
+      }
+    });
+
     it('patient IDs are unique per user, not globally', async () => {
       const patient_id = uniquePatientId();
       await addPathway(a, { patient_id });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Text, VersionSchema } from './primitives.js';
-import { LIMITS } from './limits.js';
+import { PageQuerySchema } from './pagination.js';
 
 /** What kind of station a case is. */
 export const CASE_CATEGORIES = ['history_taking', 'examination', 'communication', 'data_interpretation', 'ethics'] as const;
@@ -121,8 +121,7 @@ export type CaseUpdateInput = z.input<typeof CaseUpdateSchema>;
 
 /** GET /api/cases */
 export const CaseListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: Text.max(500).optional(),
+  ...PageQuerySchema.shape,
   category: z.enum(CASE_CATEGORIES).optional(),
   domain: z.enum(CASE_DOMAINS).optional(),
   q: Text.trim().min(1).max(100).optional(),

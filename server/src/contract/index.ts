@@ -12,3 +12,6 @@ export * from './cases.js';
 export * from './sessions.js';
 export * from './records.js';
 export * from './portfolio.js';
+export * from './trackers.js';
+export * from './secretary.js';
+export * from './trail.js';

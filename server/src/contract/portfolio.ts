@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import type { SecretaryTask } from './secretary.js';
+import type { TrackerItem } from './trackers.js';
+import type { TrailEntry } from './trail.js';
 import { Text } from './primitives.js';
 import type { Role, TrainingLevel } from './accounts.js';
 import type { CaseCategory, CaseDomain } from './cases.js';
-import { LIMITS } from './limits.js';
+import { PageQuerySchema } from './pagination.js';
 import type { GlobalRating, SessionRole, SessionStatus } from './sessions.js';
 
 /**
@@ -134,8 +137,7 @@ export const ProgressQuerySchema = z.strictObject({
   q: Text.trim().min(1).max(100).optional(),
   sort: z.enum(PROGRESS_SORTS, { message: 'Unknown sort' }).default('name'),
   dir: z.enum(['asc', 'desc']).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: Text.max(100).optional(),
+  ...PageQuerySchema.shape,
 });
 export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
 
@@ -164,8 +166,7 @@ export interface TraineeProgress {
 /** GET /api/admin/audit */
 export const AuditQuerySchema = z.strictObject({
   subject_id: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: Text.max(100).optional(),
+  ...PageQuerySchema.shape,
 });
 export type AuditQuery = z.output<typeof AuditQuerySchema>;
 
@@ -199,6 +200,11 @@ export interface PortfolioExport {
   transcripts: { session_id: string; segments: { speaker: SessionRole; at_ms: number; text: string; author_id: string; created_at: string }[] }[];
   assessments: ExportAssessment[];
   medical_records: { id: string; role: 'doctor' | 'patient'; doctor_id: string; patient_id: string; title: string; notes: string; version: number; created_at: string; updated_at: string }[];
+  /** Every tracker row, by tracker module (`consent`, `communications`…), oldest first. */
+  trackers: Record<string, TrackerItem[]>;
+  secretary_tasks: SecretaryTask[];
+  /** The audit trail of the person's own data, oldest first. */
+  audit_trail: TrailEntry[];
 }
 
 export interface ExportPathway {

@@ -19,6 +19,16 @@ export const NUL_MESSAGE = 'Must not contain the NUL character (\\u0000)';
 // `abort`: a NUL is the one thing to say about such a value; the field's other checks would only repeat it.
 export const Text = z.string().refine((s) => !s.includes(NUL), { message: NUL_MESSAGE, abort: true });
 
+/** C0 and C1 control characters: terminal escapes and the like have no place in what people type. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** One line of text (a title, a name, a subject): no control characters at all. */
+export const Line = Text.refine((s) => !CONTROL.test(s), { message: 'Must not contain control characters' });
+
+/** Free text over several lines (notes): line breaks and tabs, but no other control characters. */
+export const Prose = Text.refine((s) => !CONTROL_IN_TEXT.test(s), { message: 'Must not contain control characters other than line breaks and tabs' });
+
 /**
  * Passwords and reset tokens. They are hashed before any SQL sees them, so a NUL can do no harm,
  * and refusing one at sign-in could lock out a password that was accepted before this rule.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, Text, VersionSchema } from './primitives.js';
-import { LIMITS } from './limits.js';
 import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
+import { PageQuerySchema } from './pagination.js';
 
 /** Referral priority type: routine, urgent, two-week-wait (suspected cancer), 62-day cancer pathway. */
 export const PATHWAY_TYPES = ['routine', 'urgent', '2ww', '62day'] as const;
@@ -183,8 +183,7 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** GET /api/ptl */
 export const PathwayListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: Text.max(500).optional(),
+  ...PageQuerySchema.shape,
   specialty: z.enum(SPECIALTY_NAMES).optional(),
   /** Clock state; `open` (default) = running clocks on this PTL. `all` shows everything. */
   state: z.enum(['open', 'running', 'stopped', 'nullified', 'transferred', 'all']).default('open'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Text, VersionSchema } from './primitives.js';
 import { EmailSchema } from './accounts.js';
-import { LIMITS } from './limits.js';
+import { PageQuerySchema } from './pagination.js';
 
 /** Limits of a medical record, shared by the server's validation, the database and the client's form. */
 export const RECORD_LIMITS = {
@@ -50,10 +50,7 @@ export const MedicalRecordUpdateSchema = z
 export type MedicalRecordUpdateInput = z.input<typeof MedicalRecordUpdateSchema>;
 
 /** GET /api/records — newest first. */
-export const MedicalRecordListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
-  cursor: Text.max(500).optional(),
-});
+export const MedicalRecordListQuerySchema = PageQuerySchema.strict();
 export type MedicalRecordListQuery = z.output<typeof MedicalRecordListQuerySchema>;
 
 /** A person on a record, by their public profile. */

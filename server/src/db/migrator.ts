@@ -21,12 +21,60 @@ export interface Migration {
   checksum: string;
 }
 
-export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+/**
+ * How far ahead of this machine's clock a stamp may be. A migration stamped in the future sorts after
+ * every migration written until then, so one written meanwhile with a true stamp would run before it
+ * on a fresh database and after it on one that already has it: the order would differ between
+ * databases. A day is far more than any honest clock drift, and covers a stamp written in local time
+ * instead of UTC anywhere on Earth (at most UTC+14), yet still catches a wrong year, month or day.
+ */
+export const MAX_STAMP_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Why a migration's `YYYYMMDDHHmmss` stamp cannot be used, or null when it can: it must name a real
+ * UTC moment (no month 13, day 32, 30 February, hour 24 or second 60) and not lie more than
+ * MAX_STAMP_AHEAD_MS after `now`.
+ */
+export function migrationStampProblem(version: string, now: Date = new Date()): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(version);
+  if (!m) return `${version} is not YYYYMMDDHHmmss`;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  at.setUTCHours(hour, minute, second, 0);
+  // Date rolls impossible values over (30 February becomes 2 March), so read the parts back.
+  const real =
+    at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day &&
+    at.getUTCHours() === hour && at.getUTCMinutes() === minute && at.getUTCSeconds() === second;
+  if (!real) return `${version} is not a real UTC date and time (YYYYMMDDHHmmss)`;
+  if (at.getTime() - now.getTime() > MAX_STAMP_AHEAD_MS) {
+    return `${version} is in the future (${at.toISOString()}, and the clock says ${now.toISOString()}; at most a day ahead is allowed)`;
+  }
+  return null;
+}
+
+/**
+ * The files that landed before stamps were checked with an impossible hour (24, 25, 26: they
+ * carried on 20261122230000's hourly sequence). Every database that has them recorded them under
+ * these versions, and a renamed file would be a new migration to the migrator, run a second time;
+ * so these three keep their names, sorting where they always did. No other file is let through.
+ */
+export const GRANDFATHERED_STAMPS: ReadonlySet<string> = new Set([
+  '20261122240000_medical_records',
+  '20261122250000_admin_audit',
+  '20261122260000_host_erasure',
+]);
+
+export async function loadMigrations(dir = MIGRATIONS_DIR, now: Date = new Date()): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   const migrations: Migration[] = [];
   for (const file of files) {
     const m = FILE_PATTERN.exec(file);
     if (!m) throw new MigrationError(`migration file name must be YYYYMMDDHHmmss_snake_name.sql: ${file}`);
+    const problem = GRANDFATHERED_STAMPS.has(`${m[1]}_${m[2]}`) ? null : migrationStampProblem(m[1]!, now);
+    if (problem) {
+      throw new MigrationError(`migration file ${file}: ${problem}; stamp it with the current UTC time (date -u +%Y%m%d%H%M%S)`);
+    }
     const sql = await readFile(path.join(dir, file), 'utf8');
     migrations.push({ version: m[1]!, name: m[2]!, sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }

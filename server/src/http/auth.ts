@@ -1,7 +1,6 @@
 import { parse as parseCookie } from 'cookie';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
-import type { AuthContext } from '../domains/accounts/auth-context.js';
-import type { AccountsService } from '../domains/accounts/service.js';
+import type { Authenticate, AuthContext } from '../auth/context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import type { Role } from '../contract/accounts.js';
 
@@ -16,11 +15,11 @@ export function tokenFrom(headers: { authorization?: string | undefined; cookie?
 }
 
 /** Resolves the caller, if any. An invalid or expired token is simply no caller; routes decide. */
-export function authenticate(accounts: AccountsService): RequestHandler {
+export function authenticate(resolve: Authenticate): RequestHandler {
   return async (req, _res, next) => {
     const found = tokenFrom(req.headers);
     if (found) {
-      const auth = await accounts.authenticate(found.token, found.via);
+      const auth = await resolve(found.token, found.via);
       if (auth) req.auth = auth;
     }
     next();

@@ -1,4 +1,4 @@
-import type { AuthContext } from '../domains/accounts/auth-context.js';
+import type { AuthContext } from '../auth/context.js';
 
 declare global {
   namespace Express {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import { BoardWatchSchema, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../contract/realtime.js';
-import type { AuthContext } from '../domains/accounts/auth-context.js';
+import type { Authenticate } from '../auth/context.js';
 import { tokenFrom } from '../http/auth.js';
 import { handle } from './ack.js';
 import { createGateway, rooms, type RealtimeGateway, type TypedServer } from './gateway.js';
@@ -21,7 +21,7 @@ export interface Realtime {
 }
 
 export interface RealtimeDeps {
-  authenticate: (token: string, via: AuthContext['via']) => Promise<AuthContext | null>;
+  authenticate: Authenticate;
   redisUrl: string | undefined;
   redisChannelPrefix: string;
   /** Whether a browser Origin is one of ours (checked on the handshake to stop cross-site sockets). */

@@ -1,16 +1,13 @@
-// Owner-connection SQL for authentication. It bypasses RLS on purpose: it runs before anyone is
-// signed in (register, login, session lookup, password reset) or erases a whole account.
+// Owner-connection SQL for accounts. It bypasses RLS on purpose: it runs before anyone is signed in
+// (register, login, password reset) or erases a whole account. Sign-in sessions themselves are
+// auth/auth-sessions.admin.repo.ts.
 import type { Role, TrainingLevel } from '../../contract/accounts.js';
+import { ACCOUNT_COLUMNS } from '../../auth/auth-sessions.admin.repo.js';
+import type { AuthAccount } from '../../auth/context.js';
 import type { Queryable } from '../../db/types.js';
 
-export interface AccountRow {
-  id: string;
-  email: string;
-  role: Role;
-  created_at: Date;
-}
-
-const ACCOUNT_COLUMNS = 'a.id, a.email, a.role, a.created_at';
+/** An account as the server hands it around: the signed-in caller's shape (auth/context.ts). */
+export type AccountRow = AuthAccount;
 
 export async function insertAccount(
   tx: Queryable,
@@ -47,72 +44,6 @@ export async function findHashById(q: Queryable, id: string): Promise<string | n
 export async function findByEmail(q: Queryable, email: string): Promise<AccountRow | null> {
   const { rows } = await q.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from public.accounts a where a.email = $1`, [email]);
   return rows[0] ?? null;
-}
-
-export async function createSession(
-  q: Queryable,
-  s: { accountId: string; tokenHash: Buffer; ttlHours: number; userAgent: string | undefined; ip: string | undefined },
-): Promise<string> {
-  // Signing in counts as being seen (later use touches last_seen_at at most once a minute).
-  const { rows } = await q.query<{ id: string }>(
-    `with created as (
-       insert into private.auth_sessions (account_id, token_hash, expires_at, user_agent, ip)
-       values ($1, $2, now() + make_interval(hours => $3), $4, $5) returning id, account_id
-     ),
-     seen as (update public.accounts set last_seen_at = now() where id = (select account_id from created))
-     select id from created`,
-    [s.accountId, s.tokenHash, s.ttlHours, s.userAgent?.slice(0, 500) ?? null, s.ip ?? null],
-  );
-  return rows[0]!.id;
-}
-
-/** Absolute lifetime of a session, however actively it is used. */
-const SESSION_MAX_DAYS = 90;
-
-/**
- * Finds a live session by token digest in one round trip. Sliding expiry: a session used more than
- * a minute after its last recorded use is extended by the TTL (never past the absolute maximum),
- * and the account's last_seen_at is touched at most once a minute — not a write per request.
- */
-export async function resolveSession(
-  q: Queryable,
-  tokenHash: Buffer,
-  ttlHours: number,
-): Promise<{ session_id: string; account: AccountRow } | null> {
-  const { rows } = await q.query<AccountRow & { session_id: string }>(
-    `with s as (
-       select id, account_id from private.auth_sessions
-        where token_hash = $1 and revoked_at is null and expires_at > now()
-     ),
-     touched as (
-       update private.auth_sessions t
-          set last_used_at = now(),
-              expires_at = least(now() + make_interval(hours => $2), t.created_at + make_interval(days => ${SESSION_MAX_DAYS}))
-        where t.id = (select id from s) and t.last_used_at < now() - interval '1 minute'
-        returning t.account_id
-     ),
-     seen as (
-       update public.accounts set last_seen_at = now() where id = (select account_id from touched)
-     )
-     select s.id as session_id, ${ACCOUNT_COLUMNS} from s join public.accounts a on a.id = s.account_id`,
-    [tokenHash, ttlHours],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const { session_id, ...account } = row;
-  return { session_id, account };
-}
-
-export async function revokeSession(q: Queryable, sessionId: string): Promise<void> {
-  await q.query('update private.auth_sessions set revoked_at = now() where id = $1 and revoked_at is null', [sessionId]);
-}
-
-export async function revokeAllSessions(q: Queryable, accountId: string): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(
-    'update private.auth_sessions set revoked_at = now() where account_id = $1 and revoked_at is null returning id',
-    [accountId],
-  );
-  return rows.map((r) => r.id);
 }
 
 export async function createResetToken(q: Queryable, accountId: string, tokenHash: Buffer, validMinutes: number): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/types.js';
 import * as repo from './accounts.admin.repo.js';
 import { hashPassword } from './password.js';
-import { newToken } from './tokens.js';
+import { newToken } from '../../auth/tokens.js';
 
 /**
  * Makes `email` an admin: promotes an existing account, or creates one. A new admin gets a random

@@ -7,24 +7,26 @@ import {
   PasswordResetRequestSchema,
   type LoginResponse,
   type MeResponse,
+  type OwnProfile,
 } from '../../contract/accounts.js';
+import type { AuthContext } from '../../auth/context.js';
 import { caller, clearSessionCookie, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../http/auth.js';
 import type { AuthRateLimits } from '../../http/rate-limits.js';
 import { validateBody } from '../../http/validate.js';
-import type { ProfilesService } from '../profiles/service.js';
 import { presentUser } from './present.js';
 import type { AccountsService } from './service.js';
 
 export interface AccountsRouteDeps {
   accounts: AccountsService;
-  profiles: ProfilesService;
+  /** The caller's own profile for `/me` (the profiles domain's, handed over by the registry). */
+  ownProfile: (auth: AuthContext) => Promise<OwnProfile | null>;
   limits: AuthRateLimits;
   sessionTtlHours: number;
   /** The URL people open the app at, for links in mail. */
   appUrl: (req: import('express').Request) => string;
 }
 
-export function accountsRoutes({ accounts, profiles, limits, sessionTtlHours, appUrl }: AccountsRouteDeps) {
+export function accountsRoutes({ accounts, ownProfile, limits, sessionTtlHours, appUrl }: AccountsRouteDeps) {
   const router = Router();
 
   router.post('/register', limits.register, validateBody(AccountRegisterSchema), async (req, res) => {
@@ -49,7 +51,7 @@ export function accountsRoutes({ accounts, profiles, limits, sessionTtlHours, ap
 
   router.get('/me', requireUser, async (req, res) => {
     const auth = caller(req);
-    const profile = await profiles.getOwn(auth);
+    const profile = await ownProfile(auth);
     res.json({ user: presentUser(auth.account), profile } satisfies MeResponse);
   });
 

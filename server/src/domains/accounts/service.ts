@@ -4,10 +4,11 @@ import type { Db } from '../../db/types.js';
 import { conflict, unauthenticated, validationFailed } from '../../errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
+import * as signIns from '../../auth/auth-sessions.admin.repo.js';
+import type { AuthContext } from '../../auth/context.js';
+import { newToken, tokenDigest } from '../../auth/tokens.js';
 import * as repo from './accounts.admin.repo.js';
-import { claimsFor, type AuthContext } from './auth-context.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { newToken, tokenDigest } from './tokens.js';
 
 const RESET_VALID_MINUTES = 30;
 
@@ -18,7 +19,8 @@ export interface AccountsDeps {
   sessionTtlHours: number;
   /**
    * What else an erasure changes for other people: runs before the account goes (reading what will
-   * change) and returns what tells them once it has (the practice sessions they took part in).
+   * change) and returns what tells them once it has. In the server this is every domain's `onErase`
+   * put together by the registry (domains/registry.ts); the admin CLI erases nobody and passes none.
    */
   prepareErasure?: (accountId: string) => Promise<() => Promise<void>>;
 }
@@ -49,7 +51,7 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, p
       if (!found || !ok) throw unauthenticated('Email or password is incorrect');
       const token = newToken();
       const { password_hash: _omit, ...account } = found;
-      const sessionId = await repo.createSession(db, {
+      const sessionId = await signIns.createSession(db, {
         accountId: account.id,
         tokenHash: tokenDigest(token),
         ttlHours: sessionTtlHours,
@@ -59,15 +61,8 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, p
       return { account, token, sessionId };
     },
 
-    async authenticate(token: string, via: AuthContext['via']): Promise<AuthContext | null> {
-      if (token.length === 0 || token.length > 200) return null;
-      const found = await repo.resolveSession(db, tokenDigest(token), sessionTtlHours);
-      if (!found) return null;
-      return { account: found.account, sessionId: found.session_id, via, claims: claimsFor(found.account, found.session_id) };
-    },
-
     async logout(auth: AuthContext): Promise<void> {
-      await repo.revokeSession(db, auth.sessionId);
+      await signIns.revokeSession(db, auth.sessionId);
       realtime.disconnectAuthSessions([auth.sessionId]);
     },
 
@@ -99,7 +94,7 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, p
           ]);
         }
         await repo.setPasswordHash(tx, accountId, passwordHash);
-        return repo.revokeAllSessions(tx, accountId);
+        return signIns.revokeAllSessions(tx, accountId);
       });
       realtime.disconnectAuthSessions(revoked);
     },

@@ -92,21 +92,8 @@ export async function progressPage(tx: Queryable, q: ProgressQuery, offset: numb
   return rows;
 }
 
-/** The account's id and role, or null when there is no such account. */
-export async function findAccount(tx: Queryable, id: string): Promise<{ id: string; role: string } | null> {
-  const { rows } = await tx.query<{ id: string; role: string }>('select id, role from public.accounts where id = $1', [id]);
-  return rows[0] ?? null;
-}
-
-/** One row of the audit trail, as the admin themselves (the database refuses any other admin_id). */
-export async function recordView(tx: Queryable, adminId: string, action: string, subjectId: string | null, detail: Record<string, unknown>): Promise<void> {
-  await tx.query('insert into public.admin_audit_log (admin_id, action, subject_id, detail) values ($1, $2, $3, $4)', [
-    adminId,
-    action,
-    subjectId,
-    JSON.stringify(detail),
-  ]);
-}
+/** One row of the oversight log, as the admin themselves: the kit's, shared with every module's admin reads. */
+export { recordAdminView as recordView } from '../../kit/oversight.js';
 
 export interface AuditRow {
   id: number;

@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { AuditQuerySchema, ProgressQuerySchema, type AuditQuery, type ProgressQuery } from '../../contract/portfolio.js';
 import { caller, requireRole } from '../../http/auth.js';
-import { validateParams, validateQuery } from '../../http/validate.js';
+import { idOf, withId } from '../../http/params.js';
+import { validateQuery } from '../../http/validate.js';
 import type { AdminService } from './service.js';
-
-const IdParams = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
 
 /** The progress monitor: admins only (401 signed out, 403 anyone else), and read-only — GET routes alone. */
 export function adminRoutes({ admin }: { admin: AdminService }) {
@@ -20,8 +18,8 @@ export function adminRoutes({ admin }: { admin: AdminService }) {
     res.json(await admin.progress(caller(req), res.locals.query as ProgressQuery));
   });
 
-  router.get('/trainees/:id/portfolio', validateParams(IdParams), async (req, res) => {
-    res.json(await admin.traineePortfolio(caller(req), req.params.id as string));
+  router.get('/trainees/:id/portfolio', withId, async (req, res) => {
+    res.json(await admin.traineePortfolio(caller(req), idOf(res)));
   });
 
   router.get('/audit', validateQuery(AuditQuerySchema), async (req, res) => {

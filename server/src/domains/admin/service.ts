@@ -1,28 +1,15 @@
-import type { TrainingLevel, Role } from '../../contract/accounts.js';
+import { z } from 'zod';
+import type { AuthContext } from '../../auth/context.js';
+import type { Role, TrainingLevel } from '../../contract/accounts.js';
 import type { Page } from '../../contract/pagination.js';
 import { MONITORED_ROLES, type AuditEntry, type AuditQuery, type Portfolio, type ProgressQuery, type TraineeProgress } from '../../contract/portfolio.js';
-import type { Db } from '../../db/types.js';
-import { forbidden, notFound, validationFailed } from '../../errors.js';
-import type { AuthContext } from '../accounts/auth-context.js';
-import { readPortfolio } from '../portfolio/service.js';
+import type { Db, Queryable } from '../../db/types.js';
+import { forbidden, notFound } from '../../errors.js';
+import { CursorParts, decodeCursor, encodeCursor, pageOf } from '../../kit/cursor.js';
 import * as repo from './repo.js';
 
-const badCursor = () => validationFailed('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor this list handed out' }]);
-
-/** Cursors are opaque to clients: a position (progress list) or the last id seen (audit trail). */
-function encodeCursor(n: number): string {
-  return Buffer.from(JSON.stringify([n])).toString('base64url');
-}
-
-function decodeCursor(raw: string): number {
-  try {
-    const [n] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown];
-    if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
-  } catch {
-    // fall through
-  }
-  throw badCursor();
-}
+/** One number: a position in the progress list (its sorts are computed figures), or the trail's last id seen. */
+const NumberCursor = z.tuple([CursorParts.count]);
 
 function presentProgress(r: repo.ProgressRow): TraineeProgress {
   return {
@@ -62,7 +49,14 @@ export type AdminService = ReturnType<typeof createAdminService>;
  * read that reveals trainees' data writes its audit-trail row in the same transaction, so the view
  * and its record commit together or not at all.
  */
-export function createAdminService({ db, now = () => new Date() }: { db: Db; now?: () => Date }) {
+export function createAdminService({
+  db,
+  readPortfolio,
+}: {
+  db: Db;
+  /** One person's portfolio as an admin sees it, in the admin's transaction (the portfolio domain's). */
+  readPortfolio: (tx: Queryable, userId: string) => Promise<Portfolio | null>;
+}) {
   function requireAdmin(auth: AuthContext) {
     // The routes check the role too; this keeps the service safe if it is ever called from elsewhere.
     if (auth.account.role !== 'admin' || auth.claims.role !== 'app_admin') throw forbidden('Admins only');
@@ -72,7 +66,7 @@ export function createAdminService({ db, now = () => new Date() }: { db: Db; now
     /** Every trainee (and doctor in training) with their activity figures; recorded as a view of all. */
     async progress(auth: AuthContext, q: ProgressQuery): Promise<Page<TraineeProgress>> {
       requireAdmin(auth);
-      const offset = q.cursor ? decodeCursor(q.cursor) : 0;
+      const offset = q.cursor ? decodeCursor(q.cursor, NumberCursor)[0] : 0;
       const rows = await db.asUser(auth.claims, async (tx) => {
         const found = await repo.progressPage(tx, q, offset);
         await repo.recordView(tx, auth.account.id, 'progress.list', null, {
@@ -86,7 +80,7 @@ export function createAdminService({ db, now = () => new Date() }: { db: Db; now
       });
       return {
         items: rows.slice(0, q.limit).map(presentProgress),
-        next_cursor: rows.length > q.limit ? encodeCursor(offset + q.limit) : null,
+        next_cursor: rows.length > q.limit ? encodeCursor([offset + q.limit]) : null,
       };
     },
 
@@ -94,10 +88,8 @@ export function createAdminService({ db, now = () => new Date() }: { db: Db; now
     async traineePortfolio(auth: AuthContext, traineeId: string): Promise<Portfolio> {
       requireAdmin(auth);
       return db.asUser(auth.claims, async (tx) => {
-        const account = await repo.findAccount(tx, traineeId);
-        if (!account || !(MONITORED_ROLES as readonly string[]).includes(account.role)) throw notFound('No such trainee');
-        const portfolio = await readPortfolio(tx, traineeId, 'admin', now());
-        if (!portfolio) throw notFound('No such trainee');
+        const portfolio = await readPortfolio(tx, traineeId);
+        if (!portfolio || !(MONITORED_ROLES as readonly string[]).includes(portfolio.person.role)) throw notFound('No such trainee');
         await repo.recordView(tx, auth.account.id, 'trainee.portfolio', traineeId, {});
         return portfolio;
       });
@@ -106,11 +98,15 @@ export function createAdminService({ db, now = () => new Date() }: { db: Db; now
     /** The audit trail, newest first (reading it is not itself recorded: it shows no trainee data). */
     async audit(auth: AuthContext, q: AuditQuery): Promise<Page<AuditEntry>> {
       requireAdmin(auth);
-      const before = q.cursor ? decodeCursor(q.cursor) : null;
+      const before = q.cursor ? decodeCursor(q.cursor, NumberCursor)[0] : null;
       const rows = await db.asUser(auth.claims, (tx) => repo.auditPage(tx, { subjectId: q.subject_id, before, limit: q.limit }));
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return { items: page.map(presentAudit), next_cursor: rows.length > q.limit && last ? encodeCursor(last.id) : null };
+      return pageOf(rows, q.limit, presentAudit, (last) => [last.id]);
     },
+
+    /**
+     * One row of the audit trail, in the caller's (an admin's) transaction: for another domain whose
+     * reads reveal a trainee's data (cases: a trainee's private case).
+     */
+    recordView: repo.recordView,
   };
 }

@@ -1,7 +1,7 @@
 // Owner-connection writes for assessments: no client role can write the table at all, so the
 // server writes it here after checking, as the caller, who they are in the session.
 import type { Queryable } from '../../db/types.js';
-import type { GapRow } from '../sessions/repo.js';
+import type { GapRow } from './repo.js';
 export { readAssessment, type AssessmentRow } from './repo.js';
 
 async function ensureRow(tx: Queryable, sessionId: string) {

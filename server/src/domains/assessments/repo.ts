@@ -1,4 +1,6 @@
-// Assessment reads; as the caller, RLS shows the candidate nothing before feedback.
+// Assessment reads, as the caller: RLS shows the candidate nothing before feedback, and only the
+// station's two participants find the station at all.
+import type { SessionBrief } from '../../contract/sessions.js';
 import type { Queryable } from '../../db/types.js';
 
 export interface AssessmentRow {
@@ -14,8 +16,51 @@ export interface AssessmentRow {
   completed_at: Date | null;
 }
 
+/** A time the station's clock stood still. */
+export interface GapRow {
+  phase: 'reading' | 'consultation';
+  reason: 'disconnect' | 'actor';
+  user_id: string | null;
+  /** A string when aggregated as JSON, a Date when read as a column. */
+  started_at: string | Date;
+  ended_at: string | Date | null;
+}
+
+/** The station as its assessment needs it: who acts, where the clock is, and its pauses. */
+export interface StationRow {
+  id: string;
+  phase: string;
+  /** Hidden (null) from the candidate before feedback, as session_case_id() decides. */
+  case_id: string | null;
+  candidate_id: string | null;
+  actor_id: string | null;
+  gaps: GapRow[];
+}
+
 export async function readAssessment(tx: Queryable, sessionId: string): Promise<AssessmentRow | null> {
   const { rows } = await tx.query<AssessmentRow>('select * from public.session_assessments where session_id = $1', [sessionId]);
   return rows[0] ?? null;
 }
 
+/**
+ * The station if the caller takes part in it. RLS would show it to admins too; the explicit check
+ * keeps the assessment to the host and the guest.
+ */
+export async function findOwnStation(tx: Queryable, sessionId: string): Promise<StationRow | null> {
+  const { rows } = await tx.query<StationRow>(
+    `select p.id, p.phase, p.candidate_id, public.session_case_id(p.id) as case_id,
+            case when p.host_role = 'actor' then p.host_id else p.guest_id end as actor_id,
+            coalesce((select json_agg(json_build_object('phase', g.phase, 'reason', g.reason, 'user_id', g.user_id, 'started_at', g.started_at,
+              'ended_at', g.ended_at) order by g.started_at) from public.session_station_gaps g where g.session_id = p.id), '[]'::json) as gaps
+       from public.practice_sessions p
+      where p.id = $1 and (p.host_id = (select auth.uid()) or p.guest_id = (select auth.uid()))`,
+    [sessionId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The briefs the caller may see now (the case's facts and mark scheme); the database applies the reveal rules. */
+export async function sessionBrief(tx: Queryable, sessionId: string): Promise<SessionBrief | null> {
+  const { rows } = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [sessionId]);
+  return rows[0]?.brief ?? null;
+}

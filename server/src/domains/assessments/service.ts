@@ -1,57 +1,42 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { AssessmentDocument, AssessmentMarksSchema, DisclosureState, GlobalRating, SessionBrief } from '../../contract/sessions.js';
+import type { AuthContext } from '../../auth/context.js';
+import type { AssessmentDocument, AssessmentMarksSchema, DisclosureState, SessionBrief, SessionRole } from '../../contract/sessions.js';
 import type { MarkScheme, ActorBrief } from '../../contract/cases.js';
 import type { Db, Queryable } from '../../db/types.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import type { BlobStore } from '../../storage/blob-store.js';
-import { presentGap, roleOf } from '../sessions/present.js';
-import { findOwnSession, type SessionRow } from '../sessions/repo.js';
-import type { SessionActor } from '../sessions/service.js';
 import * as admin from './assessments.admin.repo.js';
-import { readAssessment } from './repo.js';
+import { presentAssessment } from './present.js';
+import { findOwnStation, readAssessment, sessionBrief } from './repo.js';
 import { analyseTranscript } from './analysis.js';
 
 const BUCKET = 'assessments';
 const MARKING_PHASES = new Set(['feedback', 'completed']);
 const TRACKING_PHASES = new Set(['reading', 'consultation', 'feedback']);
 
+/** Who asks: HTTP requests and the session socket both provide it. */
+export type AssessmentActor = Pick<AuthContext, 'claims'> & { account: Pick<AuthContext['account'], 'id'> };
+
 export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
 
+/**
+ * A station's assessment. Its routes and socket event belong to the session, which is handed this
+ * service where the server is wired; what a station is, it reads for itself, as the caller.
+ */
 export function createAssessmentsService({ db, realtime, storage, logger }: { db: Db; realtime: RealtimeGateway; storage: BlobStore; logger: Logger }) {
-  /** The caller's session row (participants only) and the case content they may see, as the caller. */
-  async function asParticipant(tx: Queryable, auth: SessionActor, sessionId: string) {
-    const session = await findOwnSession(tx, sessionId);
+  /** The caller's station (participants only), their role in it and the case content they may see, as the caller. */
+  async function asParticipant(tx: Queryable, auth: AssessmentActor, sessionId: string) {
+    const session = await findOwnStation(tx, sessionId);
     if (!session) throw notFound('No such session');
-    const brief = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [sessionId]);
-    return { session, role: roleOf(session, auth.account.id), brief: brief.rows[0]?.brief ?? null };
+    // Only the two participants find the station: whoever is not its actor is its candidate.
+    const role: SessionRole = session.actor_id === auth.account.id ? 'actor' : 'candidate';
+    return { session, role, brief: await sessionBrief(tx, sessionId) };
   }
 
   function ifAskedFacts(brief: SessionBrief | null) {
     return ((brief?.actor_brief as ActorBrief | undefined)?.facts ?? []).filter((f) => f.disclosure === 'if_asked');
-  }
-
-  function documentOf(
-    session: Pick<SessionRow, 'id' | 'case_id' | 'candidate_id' | 'gaps'> & { actor_id: string | null },
-    row: admin.AssessmentRow | null,
-  ): AssessmentDocument {
-    const now = new Date();
-    return {
-      session_id: session.id,
-      case_id: session.case_id,
-      candidate_id: session.candidate_id,
-      actor_id: session.actor_id,
-      marks: row?.marks ?? {},
-      checklist: row?.checklist ?? {},
-      global_rating: (row?.global_rating as GlobalRating | null) ?? null,
-      feedback: { strengths: row?.strengths ?? '', improvements: row?.improvements ?? '' },
-      self_reflection: row?.self_reflection ?? '',
-      elicited_facts: row?.elicited_facts ?? [],
-      auto_analysis: row?.auto_analysis ?? null,
-      station_gaps: (session.gaps ?? []).map((g) => presentGap(g, now)),
-      completed_at: row?.completed_at?.toISOString() ?? null,
-    };
   }
 
   /** Writes assessments/{id}/assessment.json from what is stored now. */
@@ -60,19 +45,18 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
       const { session } = await admin.stationFacts(tx, sessionId);
       if (!session) return null;
       const gaps = await admin.stationGaps(tx, sessionId);
-      return documentOf({ id: sessionId, case_id: session.case_id, candidate_id: session.candidate_id, actor_id: session.actor_id, gaps }, await admin.readAssessment(tx, sessionId));
+      return presentAssessment({ id: sessionId, case_id: session.case_id, candidate_id: session.candidate_id, actor_id: session.actor_id, gaps }, await admin.readAssessment(tx, sessionId));
     });
     if (doc) await storage.put(BUCKET, `${sessionId}/assessment.json`, JSON.stringify(doc, null, 2), 'application/json');
   }
 
   /** Both participants read it — the candidate from feedback on (the database refuses earlier). */
-  async function get(auth: SessionActor, sessionId: string): Promise<AssessmentDocument> {
+  async function get(auth: AssessmentActor, sessionId: string): Promise<AssessmentDocument> {
     return db.asUser(auth.claims, async (tx) => {
       const { session, role } = await asParticipant(tx, auth, sessionId);
       if (role === 'candidate' && !MARKING_PHASES.has(session.phase)) throw conflict('The assessment opens at feedback');
       const row = await readAssessment(tx, sessionId); // as the caller: RLS applies
-      const actorId = session.host_role === 'actor' ? session.host_id : session.guest_id;
-      return documentOf({ ...session, actor_id: actorId }, row);
+      return presentAssessment(session, row);
     });
   }
 
@@ -80,7 +64,7 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
     get,
 
     /** The actor's disclosure tracker: tick (or untick) an if_asked fact while the station runs. */
-    async elicit(auth: SessionActor, sessionId: string, factId: string, elicited: boolean): Promise<DisclosureState> {
+    async elicit(auth: AssessmentActor, sessionId: string, factId: string, elicited: boolean): Promise<DisclosureState> {
       const state = await db.asUser(auth.claims, async (tx) => {
         const { session, role, brief } = await asParticipant(tx, auth, sessionId);
         if (role !== 'actor') throw forbidden('The actor keeps the disclosure tracker');
@@ -99,7 +83,7 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
     },
 
     /** The actor marks against the case's mark scheme, from feedback on. */
-    async putMarks(auth: SessionActor, sessionId: string, input: z.output<typeof AssessmentMarksSchema>): Promise<AssessmentDocument> {
+    async putMarks(auth: AssessmentActor, sessionId: string, input: z.output<typeof AssessmentMarksSchema>): Promise<AssessmentDocument> {
       await db.asUser(auth.claims, async (tx) => {
         const { session, role, brief } = await asParticipant(tx, auth, sessionId);
         if (role !== 'actor') throw forbidden('The actor marks; as the candidate you add your self-reflection');
@@ -119,7 +103,7 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
       return get(auth, sessionId);
     },
 
-    async putReflection(auth: SessionActor, sessionId: string, text: string): Promise<AssessmentDocument> {
+    async putReflection(auth: AssessmentActor, sessionId: string, text: string): Promise<AssessmentDocument> {
       await db.asUser(auth.claims, async (tx) => {
         const { session, role } = await asParticipant(tx, auth, sessionId);
         if (role !== 'candidate') throw forbidden('The candidate writes the self-reflection');

@@ -98,3 +98,26 @@ export async function deleteCase(tx: Queryable, id: string): Promise<boolean> {
   const { rowCount } = await tx.query('delete from public.cases where id = $1', [id]);
   return rowCount > 0;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The person's own cases, for the portfolio and the personal-data export (as the caller or an admin).
+
+export async function casesWritten(tx: Queryable, userId: string): Promise<{ id: string; case_name: string; created_at: Date }[]> {
+  const { rows } = await tx.query<{ id: string; case_name: string; created_at: Date }>(
+    'select id, case_name, created_at from public.cases where owner_id = $1 order by created_at desc, id',
+    [userId],
+  );
+  return rows;
+}
+
+/** Every case the person owns, with its content. */
+export async function exportCases(tx: Queryable, userId: string) {
+  const { rows } = await tx.query<Record<string, unknown>>(
+    `select c.id, c.case_name, c.internal_name, c.category, c.domain, k.condition, k.candidate_brief, k.actor_brief, k.mark_scheme,
+            c.version, c.created_at, c.updated_at
+       from public.cases c left join public.case_content k on k.case_id = c.id
+      where c.owner_id = $1 order by c.created_at, c.id`,
+    [userId],
+  );
+  return rows;
+}

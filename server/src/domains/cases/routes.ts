@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { CaseCreateSchema, CaseListQuerySchema, CaseUpdateSchema, type CaseListQuery } from '../../contract/cases.js';
 import { caller, requireUser } from '../../http/auth.js';
-import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
+import { idOf, withId } from '../../http/params.js';
+import { validateBody, validateQuery } from '../../http/validate.js';
 import type { CasesService } from './service.js';
-
-const IdParams = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
 
 export function casesRoutes({ cases }: { cases: CasesService }) {
   const router = Router();
@@ -19,16 +17,16 @@ export function casesRoutes({ cases }: { cases: CasesService }) {
     res.status(201).json(await cases.create(caller(req), req.body));
   });
 
-  router.get('/:id', validateParams(IdParams), async (req, res) => {
-    res.json(await cases.get(caller(req), req.params.id as string));
+  router.get('/:id', withId, async (req, res) => {
+    res.json(await cases.get(caller(req), idOf(res)));
   });
 
-  router.patch('/:id', validateParams(IdParams), validateBody(CaseUpdateSchema), async (req, res) => {
-    res.json(await cases.update(caller(req), req.params.id as string, req.body));
+  router.patch('/:id', withId, validateBody(CaseUpdateSchema), async (req, res) => {
+    res.json(await cases.update(caller(req), idOf(res), req.body));
   });
 
-  router.delete('/:id', validateParams(IdParams), async (req, res) => {
-    await cases.remove(caller(req), req.params.id as string);
+  router.delete('/:id', withId, async (req, res) => {
+    await cases.remove(caller(req), idOf(res));
     res.status(204).end();
   });
 

@@ -1,28 +1,23 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { AuthContext } from '../../auth/context.js';
 import type { CaseCreateSchema, CaseDetail, CaseListItem, CaseListQuery, CaseUpdateSchema } from '../../contract/cases.js';
 import type { Page } from '../../contract/pagination.js';
 import type { Db, Queryable } from '../../db/types.js';
-import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
-import type { AuthContext } from '../accounts/auth-context.js';
+import { conflict, forbidden, notFound } from '../../errors.js';
+import { CursorParts, decodeCursor, pageOf } from '../../kit/cursor.js';
 import { presentCaseDetail, presentCaseListItem } from './present.js';
-import { recordView } from '../admin/repo.js';
 import * as repo from './repo.js';
 
 const hidden = () => notFound('This case does not exist, or its content is not yours to see');
 
-function encodeCursor(c: { name: string; id: string }) {
-  return Buffer.from(JSON.stringify([c.name, c.id])).toString('base64url');
-}
+/** The library's keyset: the last case handed out, by name then id. */
+const ListCursor = z.tuple([CursorParts.text, CursorParts.id]);
 
-function decodeCursor(raw: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
-  } catch {
-    // fall through
-  }
-  throw validationFailed('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor this list handed out' }]);
-}
+/**
+ * Writes one row of the admins' audit trail in the caller's transaction (the admin domain's, handed
+ * over by the registry): an admin reading a trainee's private case is recorded like any other view.
+ */
+export type RecordView = (tx: Queryable, adminId: string, action: string, subjectId: string | null, detail: Record<string, unknown>) => Promise<void>;
 
 /** Whether the caller may change this case: their own, or (admins) the shared bank. */
 function editable(auth: AuthContext, c: repo.CaseRow) {
@@ -31,7 +26,7 @@ function editable(auth: AuthContext, c: repo.CaseRow) {
 
 export type CasesService = ReturnType<typeof createCasesService>;
 
-export function createCasesService({ db }: { db: Db }) {
+export function createCasesService({ db, recordView }: { db: Db; recordView: RecordView }) {
   async function detail(tx: Queryable, id: string): Promise<CaseDetail> {
     const row = await repo.findCaseWithContent(tx, id);
     if (!row) throw hidden();
@@ -41,14 +36,9 @@ export function createCasesService({ db }: { db: Db }) {
   return {
     /** The library: names, categories and domains only — never briefs or conditions. */
     async list(auth: AuthContext, q: CaseListQuery): Promise<Page<CaseListItem>> {
-      const after = q.cursor ? decodeCursor(q.cursor) : null;
-      const rows = await db.asUser(auth.claims, (tx) => repo.listCases(tx, auth.account.id, q, after));
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(presentCaseListItem),
-        next_cursor: rows.length > q.limit && last ? encodeCursor({ name: last.case_name, id: last.id }) : null,
-      };
+      const after = q.cursor ? decodeCursor(q.cursor, ListCursor) : null;
+      const rows = await db.asUser(auth.claims, (tx) => repo.listCases(tx, auth.account.id, q, after && { name: after[0], id: after[1] }));
+      return pageOf(rows, q.limit, presentCaseListItem, (last) => [last.case_name, last.id]);
     },
 
     /**

@@ -12,43 +12,10 @@ import {
   type ScoreSeries,
   type TimelineEntry,
 } from '../../contract/portfolio.js';
-import { GLOBAL_RATING_LABELS, GLOBAL_RATINGS, type GlobalRating, type SessionRole, type SessionStatus } from '../../contract/sessions.js';
+import { GLOBAL_RATING_LABELS, GLOBAL_RATINGS, type GlobalRating, type SessionStatus } from '../../contract/sessions.js';
+import { iso, type CaseFact, type Instant, type PortfolioFacts, type PtlFacts, type SessionFact } from '../facts.js';
 
-type Instant = Date | string;
-
-/** One session the person took part in, with what the viewer may know of its case and assessment. */
-export interface SessionFact {
-  id: string;
-  datetime_utc: Instant;
-  status: SessionStatus;
-  role: SessionRole;
-  /** When the station completed (the assessment's completion, else the phase change); null otherwise. */
-  completed_at: Instant | null;
-  partner: { user_id: string; first_name: string; last_name: string } | null;
-  case_name: string | null;
-  category: string | null;
-  domain: string | null;
-  /** The mark scheme's domains, where the viewer may see the scheme: they name the marks' keys. */
-  scheme_domains: { id: string; name: string }[] | null;
-  assessment: {
-    marks: Record<string, number>;
-    global_rating: string | null;
-    strengths: string;
-    improvements: string;
-    self_reflection: string;
-  } | null;
-}
-
-export interface PtlFacts {
-  pathways: number;
-  open_pathways: number;
-  events: number;
-  /** Pathways added per day (UTC), newest first, with the latest time on that day. */
-  pathways_by_day: { day: string; count: number; at: Instant }[];
-  events_by_day: { day: string; count: number; at: Instant }[];
-  /** The latest pathway change or event recorded. */
-  last_at: Instant | null;
-}
+export type { PtlFacts, SessionFact } from '../facts.js';
 
 export interface PortfolioInput {
   person: {
@@ -61,16 +28,36 @@ export interface PortfolioInput {
   };
   sessions: SessionFact[];
   ptl: PtlFacts;
-  cases: { id: string; case_name: string; created_at: Instant }[];
+  cases: CaseFact[];
   now: Date;
 }
 
-const UPCOMING: ReadonlySet<SessionStatus> = new Set(['open', 'matched', 'live']);
+const EMPTY_PTL: PtlFacts = { pathways: 0, open_pathways: 0, events: 0, pathways_by_day: [], events_by_day: [], last_at: null };
 
-
-export function iso(at: Instant): string {
-  return typeof at === 'string' ? new Date(at).toISOString() : at.toISOString();
+/**
+ * The builder's input from every domain's facts (registry providers), or null when the viewer may
+ * not see the person. A domain that is not there adds nothing: no sessions, no PTL work, no cases.
+ */
+export function portfolioInput(facts: PortfolioFacts, now: Date): PortfolioInput | null {
+  const { account, profile } = facts;
+  if (!account) return null;
+  return {
+    person: {
+      user_id: account.user_id,
+      first_name: profile?.first_name ?? '',
+      last_name: profile?.last_name ?? '',
+      training_level: profile?.training_level ?? null,
+      role: account.role,
+      created_at: account.created_at,
+    },
+    sessions: facts.sessions ?? [],
+    ptl: facts.ptl ?? EMPTY_PTL,
+    cases: facts.cases ?? [],
+    now,
+  };
 }
+
+const UPCOMING: ReadonlySet<SessionStatus> = new Set(['open', 'matched', 'live']);
 
 const time = (at: Instant) => (typeof at === 'string' ? Date.parse(at) : at.getTime());
 

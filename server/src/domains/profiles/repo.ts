@@ -36,3 +36,9 @@ export async function updateOwnProfile(tx: Queryable, changes: ProfileChanges, e
   const { rows } = await tx.query<ProfileRow>(`update public.profiles set ${sets.join(', ')} where ${where} returning ${COLUMNS}`, params);
   return rows[0] ?? null;
 }
+
+/** The whole row, for the personal-data export. */
+export async function findProfileRecord(tx: Queryable, userId: string): Promise<(ProfileRow & { created_at: Date }) | null> {
+  const { rows } = await tx.query<ProfileRow & { created_at: Date }>(`select ${COLUMNS}, created_at from public.profiles where user_id = $1`, [userId]);
+  return rows[0] ?? null;
+}

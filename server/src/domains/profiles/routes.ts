@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ProfileUpdateSchema, UserIdParamSchema } from '../../contract/accounts.js';
 import { caller, requireUser } from '../../http/auth.js';
-import { validateBody, validateParams } from '../../http/validate.js';
+import { parseOrThrow, validateBody } from '../../http/validate.js';
 import { notFound } from '../../errors.js';
 import type { ProfilesService } from './service.js';
 
@@ -18,8 +18,9 @@ export function profilesRoutes({ profiles }: { profiles: ProfilesService }) {
     res.json(own);
   });
 
-  router.get('/:user_id', validateParams(UserIdParamSchema), async (req, res) => {
-    res.json(await profiles.getPublic(req.auth, req.params.user_id as string));
+  router.get('/:user_id', async (req, res) => {
+    const { user_id } = parseOrThrow(UserIdParamSchema, req.params, 'Path');
+    res.json(await profiles.getPublic(req.auth, user_id));
   });
 
   return router;

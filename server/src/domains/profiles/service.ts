@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { OwnProfile, ProfileUpdateSchema, PublicProfile } from '../../contract/accounts.js';
 import type { Db } from '../../db/types.js';
 import { conflict, notFound, validationFailed } from '../../errors.js';
-import type { AuthContext } from '../accounts/auth-context.js';
+import type { AuthContext } from '../../auth/context.js';
 import { presentOwnProfile, presentPublicProfile } from './present.js';
 import { EDITABLE_PROFILE_FIELDS, findProfile, updateOwnProfile } from './repo.js';
 

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { PathwayListQuery, WaitGroup } from '../../contract/ptl.js';
-import { validationFailed } from '../../errors.js';
+import { badCursor, CursorParts, decodeCursor as decodeKitCursor, encodeCursor as encodeKitCursor } from '../../kit/cursor.js';
 
 /** Inclusive day ranges of each long-wait group (days > 126 is over 18 weeks, and so on). */
 export const WAIT_GROUP_DAYS: Record<WaitGroup, [number, number | null]> = {
@@ -43,23 +44,24 @@ function sortPlan(q: PathwayListQuery): SortPlan {
   }
 }
 
+/** The keyset position: the last row's sort key (a date, a day count or a name) and its id. */
 export interface Cursor {
   key: string | number;
   id: string;
 }
 
+const CursorTuple = z.tuple([z.union([CursorParts.text, z.number().int()]), CursorParts.id]);
+
+/** A sort key of the kind the list is sorted by, else the cursor came from another sort: a 400. */
+const KEY_OF_KIND: Record<KeyKind, z.ZodType> = { date: CursorParts.date, int: z.number().int(), text: CursorParts.text };
+
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.key, c.id])).toString('base64url');
+  return encodeKitCursor([c.key, c.id]);
 }
 
 export function decodeCursor(raw: string): Cursor {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((typeof key === 'string' || typeof key === 'number') && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { key, id };
-  } catch {
-    // fall through
-  }
-  throw validationFailed('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor this list handed out' }]);
+  const [key, id] = decodeKitCursor(raw, CursorTuple);
+  return { key, id };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -122,11 +124,14 @@ export function buildListQuery(
 
   const sort = sortPlan(q);
   if (cursor) {
+    if (!KEY_OF_KIND[sort.kind].safeParse(cursor.key).success) throw badCursor();
     const cast = sort.kind === 'date' ? '::date' : sort.kind === 'int' ? '::int' : '::text';
     const op = sort.dir === 'asc' ? '>' : '<';
     where.push(`(${sort.expr}, p.id) ${op} (${add(cursor.key)}${cast}, ${add(cursor.id)}::uuid)`);
   }
-  const columns = opts.columns ?? `p.*, ${sort.expr} as sort_key`;
+  // The census date is `$1` whether or not a filter or the sort reads it (state=all sorted by name
+  // reads none): selecting it gives PostgreSQL its type, which it cannot infer from nothing.
+  const columns = opts.columns ?? `p.*, ${sort.expr} as sort_key, $1::date as census_date`;
   const limit = opts.unlimited ? '' : `limit ${add(q.limit + 1)}`;
   const sql = `select ${columns}
     from public.ptl_patients p

@@ -12,11 +12,12 @@ import {
 } from '../../contract/ptl.js';
 import { validationFailed } from '../../errors.js';
 import { caller, requireUser } from '../../http/auth.js';
-import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
+import { IdParamsSchema, idOf, withId } from '../../http/params.js';
+import { parseOrThrow, validateBody, validateQuery } from '../../http/validate.js';
 import type { PtlService } from './service.js';
 
-const IdParams = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
-const EventParams = z.object({ id: z.uuid({ message: 'Not a valid id' }), event_id: z.uuid({ message: 'Not a valid id' }) });
+/** `/:id/events/:event_id`: the one route with two ids, parsed in its handler. */
+const EventParams = IdParamsSchema.extend({ event_id: z.uuid({ message: 'Not a valid id' }) });
 const csvBody = express.text({ type: ['text/csv', 'application/csv', 'text/plain'], limit: LIMITS.csvBodyBytes });
 
 export function ptlRoutes({ ptl }: { ptl: PtlService }) {
@@ -47,29 +48,30 @@ export function ptlRoutes({ ptl }: { ptl: PtlService }) {
     res.status(201).json(await ptl.create(caller(req), req.body));
   });
 
-  router.get('/:id', validateParams(IdParams), async (req, res) => {
-    res.json(await ptl.get(caller(req), req.params.id as string));
+  router.get('/:id', withId, async (req, res) => {
+    res.json(await ptl.get(caller(req), idOf(res)));
   });
 
-  router.patch('/:id', validateParams(IdParams), validateBody(PathwayUpdateSchema), async (req, res) => {
-    res.json(await ptl.update(caller(req), req.params.id as string, req.body));
+  router.patch('/:id', withId, validateBody(PathwayUpdateSchema), async (req, res) => {
+    res.json(await ptl.update(caller(req), idOf(res), req.body));
   });
 
-  router.delete('/:id', validateParams(IdParams), async (req, res) => {
-    await ptl.remove(caller(req), req.params.id as string);
+  router.delete('/:id', withId, async (req, res) => {
+    await ptl.remove(caller(req), idOf(res));
     res.status(204).end();
   });
 
-  router.get('/:id/events', validateParams(IdParams), async (req, res) => {
-    res.json(await ptl.listEvents(caller(req), req.params.id as string));
+  router.get('/:id/events', withId, async (req, res) => {
+    res.json(await ptl.listEvents(caller(req), idOf(res)));
   });
 
-  router.post('/:id/events', validateParams(IdParams), validateBody(PtlEventCreateSchema), async (req, res) => {
-    res.status(201).json(await ptl.addEvent(caller(req), req.params.id as string, req.body));
+  router.post('/:id/events', withId, validateBody(PtlEventCreateSchema), async (req, res) => {
+    res.status(201).json(await ptl.addEvent(caller(req), idOf(res), req.body));
   });
 
-  router.delete('/:id/events/:event_id', validateParams(EventParams), async (req, res) => {
-    res.json(await ptl.removeEvent(caller(req), req.params.id as string, req.params.event_id as string));
+  router.delete('/:id/events/:event_id', async (req, res) => {
+    const { id, event_id } = parseOrThrow(EventParams, req.params, 'Path');
+    res.json(await ptl.removeEvent(caller(req), id, event_id));
   });
 
   return router;

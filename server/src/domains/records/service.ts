@@ -2,33 +2,37 @@ import type { z } from 'zod';
 import type { MedicalRecord, MedicalRecordCreateSchema, MedicalRecordListQuery, MedicalRecordUpdateSchema } from '../../contract/records.js';
 import type { Page } from '../../contract/pagination.js';
 import type { Db } from '../../db/types.js';
-import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
+import { forbidden, validationFailed } from '../../errors.js';
+import { todayInEngland } from '../../kit/dates.js';
+import { ownedResource } from '../../kit/owned-resource.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
-import type { AuthContext } from '../accounts/auth-context.js';
+import type { AuthContext } from '../../auth/context.js';
 import { presentRecord } from './present.js';
 import * as repo from './repo.js';
 
-const hidden = () => notFound('This record does not exist, or it is not yours to see');
-
-function encodeCursor(c: { at: string; id: string }) {
-  return Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-}
-
-function decodeCursor(raw: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
-      return { at, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw validationFailed('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor this list handed out' }]);
-}
-
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
+/**
+ * Medical records on the kit: a two-party resource (the writing doctor and the patient both see a
+ * record; RLS decides) whose create has rules of its own (doctors only, about a patient account).
+ */
 export function createRecordsService({ db, realtime }: { db: Db; realtime: RealtimeGateway }) {
+  const records = ownedResource<repo.RecordRow, MedicalRecord>(
+    db,
+    {
+      noun: 'record',
+      table: 'public.medical_records',
+      joins: 'left join public.profiles d on d.user_id = t.doctor_id left join public.profiles p on p.user_id = t.patient_id',
+      select: repo.RECORD_COLUMNS,
+      listScope: '(t.doctor_id = $1 or t.patient_id = $1)',
+      insertColumns: ['doctor_id', 'patient_id', 'title', 'notes'],
+      updateColumns: ['title', 'notes'],
+      sort: { keys: [{ expr: 't.created_at', type: 'timestamptz' }], dir: 'desc' },
+      present: presentRecord,
+    },
+    todayInEngland,
+  );
+
   /** Both parties hear about every change, so the patient's open page and the doctor's other tabs stay current. */
   function tellParties(row: repo.RecordRow, send: (to: ReturnType<RealtimeGateway['toUser']>) => void) {
     send(realtime.toUser(row.patient_id));
@@ -37,23 +41,10 @@ export function createRecordsService({ db, realtime }: { db: Db; realtime: Realt
 
   return {
     /** What the caller wrote (a doctor) or what is about them (a patient), newest first. */
-    async list(auth: AuthContext, q: MedicalRecordListQuery): Promise<Page<MedicalRecord>> {
-      const after = q.cursor ? decodeCursor(q.cursor) : null;
-      const rows = await db.asUser(auth.claims, (tx) => repo.listRecords(tx, auth.account.id, q.limit, after));
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(presentRecord),
-        next_cursor: rows.length > q.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
-      };
-    },
+    list: (auth: AuthContext, q: MedicalRecordListQuery): Promise<Page<MedicalRecord>> => records.list(auth, q),
 
     /** The record, for its doctor or its patient; for anyone else it does not exist. */
-    async get(auth: AuthContext, id: string): Promise<MedicalRecord> {
-      const row = await db.asUser(auth.claims, (tx) => repo.findRecord(tx, id));
-      if (!row) throw hidden();
-      return presentRecord(row);
-    },
+    get: (auth: AuthContext, id: string): Promise<MedicalRecord> => records.get(auth, id),
 
     /**
      * A doctor writes a record about a patient account named by email or id, and it is pushed live
@@ -69,8 +60,7 @@ export function createRecordsService({ db, realtime }: { db: Db; realtime: Realt
             input.patient_email !== undefined ? ['patient_email', 'No patient account with that email'] : ['patient_id', 'No patient account with that id'];
           throw validationFailed(message, [{ path, message }]);
         }
-        const id = await repo.insertRecord(tx, auth.account.id, patientId, { title: input.title, notes: input.notes });
-        return (await repo.findRecord(tx, id))!;
+        return records.createIn(tx, { doctor_id: auth.account.id, patient_id: patientId, title: input.title, notes: input.notes });
       });
       const record = presentRecord(row);
       tellParties(row, (to) => to.emit('records:created', record));
@@ -83,13 +73,12 @@ export function createRecordsService({ db, realtime }: { db: Db; realtime: Realt
 
     /** The writing doctor changes the title or notes if `version` is current (409 otherwise); the patient may not (403). */
     async update(auth: AuthContext, id: string, input: z.output<typeof MedicalRecordUpdateSchema>): Promise<MedicalRecord> {
+      const { version, ...changes } = input;
       const row = await db.asUser(auth.claims, async (tx) => {
-        const current = await repo.findRecord(tx, id);
-        if (!current) throw hidden();
+        const current = await records.findIn(tx, id);
+        if (!current) throw records.hidden();
         if (current.doctor_id !== auth.account.id) throw forbidden('Only the doctor who wrote this record can change it');
-        const ok = await repo.updateRecord(tx, id, input.version, { title: input.title ?? current.title, notes: input.notes ?? current.notes });
-        if (!ok) throw conflict('This record was changed elsewhere; reload to see the latest');
-        return (await repo.findRecord(tx, id))!;
+        return (await records.updateIn(tx, id, version, changes)).after;
       });
       const record = presentRecord(row);
       tellParties(row, (to) => to.emit('records:updated', record));
@@ -99,11 +88,10 @@ export function createRecordsService({ db, realtime }: { db: Db; realtime: Realt
     /** The writing doctor deletes the record; the patient may not (403). */
     async remove(auth: AuthContext, id: string): Promise<void> {
       const row = await db.asUser(auth.claims, async (tx) => {
-        const current = await repo.findRecord(tx, id);
-        if (!current) throw hidden();
+        const current = await records.findIn(tx, id);
+        if (!current) throw records.hidden();
         if (current.doctor_id !== auth.account.id) throw forbidden('Only the doctor who wrote this record can delete it');
-        if (!(await repo.deleteRecord(tx, id))) throw hidden();
-        return current;
+        return records.removeIn(tx, id);
       });
       tellParties(row, (to) => to.emit('records:deleted', { id: row.id }));
     },

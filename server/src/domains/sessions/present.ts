@@ -1,7 +1,7 @@
 import type { TrainingLevel } from '../../contract/accounts.js';
 import type { CaseCategory, CaseDomain } from '../../contract/cases.js';
-import type { BoardSession, ParticipantSession, Preset, SessionPhase, SessionRole, SessionStatus, StationGap } from '../../contract/sessions.js';
-import type { BoardRow, GapRow, SessionRow } from './repo.js';
+import type { BoardSession, ParticipantSession, Preset, SessionPhase, SessionRole, SessionStatus, StationGap, TranscriptSegment } from '../../contract/sessions.js';
+import type { BoardRow, GapRow, SegmentRow, SessionRow } from './repo.js';
 
 /** Phases from which the candidate may know which case it is (the reveal rules). */
 const CASE_VISIBLE_TO_CANDIDATE: ReadonlySet<string> = new Set(['feedback', 'completed']);
@@ -76,4 +76,8 @@ export function presentBoardSession(b: BoardRow): BoardSession {
     has_guest: b.has_guest,
     version: b.version,
   };
+}
+
+export function presentSegment(r: SegmentRow): TranscriptSegment {
+  return { id: r.id, speaker: r.speaker, at_ms: r.at_ms, text: r.text, created_at: r.created_at.toISOString() };
 }

@@ -1,7 +1,7 @@
 // Practice-session SQL, run as the caller. Participants read their rows in full (RLS); everyone
 // reads the board through the session_board view; sign-up, withdrawal and cancellation go through
 // the database's own functions so the rules hold for any SQL client.
-import type { BoardQuery } from '../../contract/sessions.js';
+import type { BoardQuery, SessionBrief, SessionRole } from '../../contract/sessions.js';
 import type { Queryable } from '../../db/types.js';
 
 export interface SessionRow {
@@ -190,4 +190,51 @@ export async function boardSessions(tx: Queryable, q: BoardQuery): Promise<Board
 export async function boardSession(tx: Queryable, id: string): Promise<BoardRow | null> {
   const { rows } = await tx.query<BoardRow>(`${BOARD_SELECT} where b.id = $1`, [id]);
   return rows[0] ?? null;
+}
+
+/** Whether the case is in the caller's library (RLS on cases decides). */
+export async function caseVisible(tx: Queryable, caseId: string): Promise<boolean> {
+  const { rows } = await tx.query('select 1 from public.cases where id = $1', [caseId]);
+  return rows.length > 0;
+}
+
+/** The briefs the caller may see now; the database applies the reveal rules (session_brief). */
+export async function sessionBrief(tx: Queryable, id: string): Promise<SessionBrief | null> {
+  const { rows } = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [id]);
+  return rows[0]?.brief ?? null;
+}
+
+/** The name a participant shows in the video room. */
+export async function displayName(tx: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await tx.query<{ name: string }>("select first_name || ' ' || last_name as name from public.profiles where user_id = $1", [userId]);
+  return rows[0]?.name ?? null;
+}
+
+export interface SegmentRow {
+  id: string;
+  speaker: SessionRole;
+  at_ms: number;
+  text: string;
+  created_at: Date;
+}
+
+export async function insertSegment(
+  tx: Queryable,
+  s: { sessionId: string; authorId: string; speaker: SessionRole; at_ms: number; text: string },
+): Promise<SegmentRow> {
+  const { rows } = await tx.query<SegmentRow>(
+    `insert into public.session_transcript_segments (session_id, author_id, speaker, at_ms, text)
+     values ($1, $2, $3, $4, $5) returning id, speaker, at_ms, text, created_at`,
+    [s.sessionId, s.authorId, s.speaker, s.at_ms, s.text],
+  );
+  return rows[0]!;
+}
+
+/** The transcript's lines in spoken order. */
+export async function transcriptLines(tx: Queryable, sessionId: string): Promise<Pick<SegmentRow, 'speaker' | 'at_ms' | 'text'>[]> {
+  const { rows } = await tx.query<Pick<SegmentRow, 'speaker' | 'at_ms' | 'text'>>(
+    'select speaker, at_ms, text from public.session_transcript_segments where session_id = $1 order by at_ms, created_at',
+    [sessionId],
+  );
+  return rows;
 }

@@ -2,14 +2,12 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AssessmentMarksSchema, SelfReflectionSchema, BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery, type SessionSignupResult } from '../../contract/sessions.js';
 import { caller, requireUser } from '../../http/auth.js';
-import { validateBody, validateParams, validateQuery } from '../../http/validate.js';
+import { idOf, withId } from '../../http/params.js';
+import { parseOrThrow, validateBody, validateParams, validateQuery } from '../../http/validate.js';
+import type { AssessmentsPort } from './assessments.port.js';
 import type { SessionsService } from './service.js';
-import type { AssessmentsService } from '../assessments/service.js';
-import { parseOrThrow } from '../../http/validate.js';
 
-const IdParams = z.object({ id: z.uuid({ message: 'Not a valid id' }) });
-
-export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: SessionsService; assessments: AssessmentsService; appUrl: (req: Request) => string }) {
+export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: SessionsService; assessments: AssessmentsPort; appUrl: (req: Request) => string }) {
   const router = Router();
 
   router.get('/', validateQuery(BoardQuerySchema), async (req, res) => {
@@ -24,47 +22,47 @@ export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: Se
     res.status(201).json(await sessions.publish(caller(req), req.body));
   });
 
-  router.get('/:id', validateParams(IdParams), async (req, res) => {
-    res.json(await sessions.get(req.auth, req.params.id as string));
+  router.get('/:id', withId, async (req, res) => {
+    res.json(await sessions.get(req.auth, idOf(res)));
   });
 
-  router.patch('/:id', requireUser, validateParams(IdParams), validateBody(SessionUpdateSchema), async (req, res) => {
-    res.json(await sessions.update(caller(req), req.params.id as string, req.body));
+  router.patch('/:id', requireUser, withId, validateBody(SessionUpdateSchema), async (req, res) => {
+    res.json(await sessions.update(caller(req), idOf(res), req.body));
   });
 
-  router.delete('/:id', requireUser, validateParams(IdParams), async (req, res) => {
-    await sessions.cancel(caller(req), req.params.id as string);
+  router.delete('/:id', requireUser, withId, async (req, res) => {
+    await sessions.cancel(caller(req), idOf(res));
     res.status(204).end();
   });
 
-  router.post('/:id/signup', requireUser, validateParams(IdParams), validateBody(SessionSignupSchema), async (req, res) => {
-    const session = await sessions.signup(caller(req), req.params.id as string, req.body.version);
+  router.post('/:id/signup', requireUser, withId, validateBody(SessionSignupSchema), async (req, res) => {
+    const session = await sessions.signup(caller(req), idOf(res), req.body.version);
     res.json({ session } satisfies SessionSignupResult);
   });
 
-  router.delete('/:id/signup', requireUser, validateParams(IdParams), async (req, res) => {
-    res.json(await sessions.withdraw(caller(req), req.params.id as string));
+  router.delete('/:id/signup', requireUser, withId, async (req, res) => {
+    res.json(await sessions.withdraw(caller(req), idOf(res)));
   });
 
-  router.get('/:id/brief', requireUser, validateParams(IdParams), async (req, res) => {
-    res.json(await sessions.brief(caller(req), req.params.id as string));
+  router.get('/:id/brief', requireUser, withId, async (req, res) => {
+    res.json(await sessions.brief(caller(req), idOf(res)));
   });
 
-  router.get('/:id/transcript', requireUser, validateParams(IdParams), async (req, res) => {
-    res.json(await sessions.transcript(caller(req), req.params.id as string));
+  router.get('/:id/transcript', requireUser, withId, async (req, res) => {
+    res.json(await sessions.transcript(caller(req), idOf(res)));
   });
 
-  router.post('/:id/transcript/segments', requireUser, validateParams(IdParams), validateBody(TranscriptSegmentInputSchema), async (req, res) => {
-    res.status(201).json(await sessions.appendSegment(caller(req), req.params.id as string, req.body));
+  router.post('/:id/transcript/segments', requireUser, withId, validateBody(TranscriptSegmentInputSchema), async (req, res) => {
+    res.status(201).json(await sessions.appendSegment(caller(req), idOf(res), req.body));
   });
 
-  router.get('/:id/assessment', requireUser, validateParams(IdParams), async (req, res) => {
-    res.json(await assessments.get(caller(req), req.params.id as string));
+  router.get('/:id/assessment', requireUser, withId, async (req, res) => {
+    res.json(await assessments.get(caller(req), idOf(res)));
   });
 
   // The actor sends marks and feedback; the candidate sends { self_reflection }.
-  router.put('/:id/assessment', requireUser, validateParams(IdParams), async (req, res) => {
-    const id = req.params.id as string;
+  router.put('/:id/assessment', requireUser, withId, async (req, res) => {
+    const id = idOf(res);
     if (req.body && typeof req.body === 'object' && 'self_reflection' in req.body) {
       const { self_reflection } = parseOrThrow(SelfReflectionSchema, req.body);
       res.json(await assessments.putReflection(caller(req), id, self_reflection));
@@ -73,12 +71,12 @@ export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: Se
     }
   });
 
-  router.post('/:id/video', requireUser, validateParams(IdParams), async (req, res) => {
-    res.json(await sessions.video(caller(req), req.params.id as string));
+  router.post('/:id/video', requireUser, withId, async (req, res) => {
+    res.json(await sessions.video(caller(req), idOf(res)));
   });
 
-  router.get('/:id/calendar.ics', requireUser, validateParams(IdParams), async (req, res) => {
-    const ics = await sessions.calendar(caller(req), req.params.id as string, appUrl(req));
+  router.get('/:id/calendar.ics', requireUser, withId, async (req, res) => {
+    const ics = await sessions.calendar(caller(req), idOf(res), appUrl(req));
     res.setHeader('content-type', 'text/calendar; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="practice-session.ics"');
     res.send(ics);

@@ -9,20 +9,21 @@ import {
   SessionPauseSchema,
   TranscriptAppendSchema,
 } from '../../contract/sessions.js';
-import type { AssessmentsService } from '../assessments/service.js';
 import { notFound, unauthenticated } from '../../errors.js';
 import { handle } from '../../realtime/ack.js';
 import { rooms } from '../../realtime/gateway.js';
 import type { TypedSocket } from '../../realtime/server.js';
-import { claimsFor } from '../accounts/auth-context.js';
+import { claimsFor } from '../../auth/context.js';
 import type { Role } from '../../contract/accounts.js';
 import type { PresenceWatch } from './presence.js';
-import type { SessionActor, SessionsService } from './service.js';
+import type { SessionActor } from './access.js';
+import type { AssessmentsPort } from './assessments.port.js';
+import type { SessionsService } from './service.js';
 
 /** The participants' live channel: join a session, and (the actor) run its station. */
 export function registerSessionHandlers(
   sessions: SessionsService,
-  assessments: AssessmentsService,
+  assessments: AssessmentsPort,
   realtime: RealtimeGateway,
   presence: PresenceWatch,
   logger: Logger,

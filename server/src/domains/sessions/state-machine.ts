@@ -3,6 +3,9 @@ import type { SessionPhase, SessionStatus, Timing } from '../../contract/session
 /** The station, in order. */
 export const PHASES: readonly SessionPhase[] = ['waiting', 'reading', 'consultation', 'feedback', 'completed'];
 
+/** How early before its planned time the actor may start a station (the video token opens then too). */
+export const START_WINDOW_MS = 15 * 60_000;
+
 export interface StationState {
   status: SessionStatus;
   phase: SessionPhase;

@@ -1,0 +1,22 @@
+// What the medical-secretary module adds to the app: the tasks under /api/secretary, and the
+// person's tasks in their personal-data export.
+import { todayInEngland } from '../../kit/dates.js';
+import { defineDomain } from '../registry.js';
+import { exportTasks } from './repo.js';
+import { secretaryRoutes } from './routes.js';
+import { createSecretaryService, presentTask, type SecretaryService } from './service.js';
+
+declare module '../registry.js' {
+  interface DomainServices {
+    secretary: SecretaryService;
+  }
+}
+
+export const secretaryDomain = defineDomain({
+  name: 'secretary',
+  services: ({ db }) => createSecretaryService({ db, today: () => todayInEngland() }),
+  mounts: [{ path: '/secretary', routes: ({ secretary }) => secretaryRoutes({ secretary }) }],
+  providers: () => ({
+    exportFor: async (tx, userId) => ({ secretary_tasks: (await exportTasks(tx, userId)).map(presentTask) }),
+  }),
+});

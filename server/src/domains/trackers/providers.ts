@@ -1,0 +1,28 @@
+// What the trackers add to the app: every tracker defined in trackers/modules/ under
+// /api/trackers, and the person's tracker rows, by module, in their personal-data export.
+import type { TrackerItem } from '../../contract/trackers.js';
+import { todayInEngland } from '../../kit/dates.js';
+import { defineDomain } from '../registry.js';
+import { loadTrackers } from './catalog.js';
+import { exportTrackerItems } from './repo.js';
+import { trackersRoutes } from './routes.js';
+import { createTrackersService, presentTrackerItem, type TrackersService } from './service.js';
+
+declare module '../registry.js' {
+  interface DomainServices {
+    trackers: TrackersService;
+  }
+}
+
+export const trackersDomain = defineDomain({
+  name: 'trackers',
+  services: async ({ db }) => createTrackersService({ db, trackers: await loadTrackers(), today: () => todayInEngland() }),
+  mounts: [{ path: '/trackers', routes: ({ trackers }) => trackersRoutes({ trackers }) }],
+  providers: () => ({
+    async exportFor(tx, userId) {
+      const trackers: Record<string, TrackerItem[]> = {};
+      for (const row of await exportTrackerItems(tx, userId)) (trackers[row.module] ??= []).push(presentTrackerItem(row));
+      return { trackers };
+    },
+  }),
+});

@@ -1,0 +1,44 @@
+-- Triggers, by table and name.
+-- Generated from a freshly migrated database by `npx tsx scripts/schema-snapshot.ts`; do not edit.
+-- To change anything, add a migration (docs/migrations.md), then regenerate this snapshot.
+
+CREATE TRIGGER audit_trail_append_only BEFORE DELETE OR UPDATE ON public.audit_trail FOR EACH ROW EXECUTE FUNCTION private.audit_trail_append_only();
+CREATE TRIGGER audit_trail_no_truncate BEFORE TRUNCATE ON public.audit_trail FOR EACH STATEMENT EXECUTE FUNCTION private.audit_trail_no_truncate();
+
+CREATE TRIGGER cases_bump_version BEFORE UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER medical_records_audit_delete AFTER DELETE ON public.medical_records REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('doctor_id');
+CREATE TRIGGER medical_records_audit_insert AFTER INSERT ON public.medical_records REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('doctor_id');
+CREATE TRIGGER medical_records_audit_update AFTER UPDATE ON public.medical_records REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('doctor_id');
+CREATE TRIGGER medical_records_bump_version BEFORE UPDATE ON public.medical_records FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+CREATE TRIGGER medical_records_guard BEFORE UPDATE ON public.medical_records FOR EACH ROW EXECUTE FUNCTION private.medical_records_guard();
+
+CREATE TRIGGER practice_sessions_guard BEFORE INSERT OR UPDATE ON public.practice_sessions FOR EACH ROW EXECUTE FUNCTION private.practice_sessions_guard();
+
+CREATE TRIGGER profiles_before_erasure BEFORE DELETE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.profile_erasure();
+CREATE TRIGGER profiles_bump_version BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER ptl_events_audit_delete AFTER DELETE ON public.ptl_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER ptl_events_audit_insert AFTER INSERT ON public.ptl_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER ptl_events_audit_update AFTER UPDATE ON public.ptl_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+
+CREATE TRIGGER ptl_patients_audit_delete AFTER DELETE ON public.ptl_patients REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER ptl_patients_audit_insert AFTER INSERT ON public.ptl_patients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER ptl_patients_audit_update AFTER UPDATE ON public.ptl_patients REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER ptl_patients_bump_version BEFORE UPDATE ON public.ptl_patients FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+CREATE TRIGGER ptl_patients_open_counts_delete AFTER DELETE ON public.ptl_patients REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ptl_open_counts_after_delete();
+CREATE TRIGGER ptl_patients_open_counts_insert AFTER INSERT ON public.ptl_patients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ptl_open_counts_after_insert();
+CREATE TRIGGER ptl_patients_open_counts_update AFTER UPDATE ON public.ptl_patients REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ptl_open_counts_after_update();
+
+CREATE TRIGGER secretary_tasks_audit_delete AFTER DELETE ON public.secretary_tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER secretary_tasks_audit_insert AFTER INSERT ON public.secretary_tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER secretary_tasks_audit_update AFTER UPDATE ON public.secretary_tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER secretary_tasks_bump_version BEFORE UPDATE ON public.secretary_tasks FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+CREATE TRIGGER secretary_tasks_completed_at BEFORE INSERT OR UPDATE ON public.secretary_tasks FOR EACH ROW EXECUTE FUNCTION private.secretary_tasks_completed_at();
+
+CREATE TRIGGER session_assessments_bump_version BEFORE UPDATE ON public.session_assessments FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER tracker_items_audit_delete AFTER DELETE ON public.tracker_items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER tracker_items_audit_insert AFTER INSERT ON public.tracker_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER tracker_items_audit_update AFTER UPDATE ON public.tracker_items REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER tracker_items_bump_version BEFORE UPDATE ON public.tracker_items FOR EACH ROW EXECUTE FUNCTION private.bump_version();
