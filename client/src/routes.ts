@@ -29,66 +29,112 @@ import MySessionsPage from './pages/sessions/MySessionsPage.svelte';
 import PublishSessionPage from './pages/sessions/PublishSessionPage.svelte';
 import SessionPage from './pages/sessions/SessionPage.svelte';
 import SessionsPage from './pages/sessions/SessionsPage.svelte';
+import TaskFormPage from './pages/secretary/TaskFormPage.svelte';
+import TaskPage from './pages/secretary/TaskPage.svelte';
+import TrackerFormPage from './pages/trackers/TrackerFormPage.svelte';
+import TrackerItemPage from './pages/trackers/TrackerItemPage.svelte';
+import TrackerListPage from './pages/trackers/TrackerListPage.svelte';
 import TrackersPage from './pages/trackers/TrackersPage.svelte';
 import { safeNext } from './lib/router.svelte';
 
 /** `guest`: signed-out only (login, register); `user`: signed-in only; `any`: both. */
 export type Access = 'guest' | 'user' | 'any';
 
-export interface Route {
-  path: string;
+/** The `:name` segments of a path pattern, as a union: `'/trackers/:module/:id'` → `'module' | 'id'`. */
+export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The props a route's page receives: one string per `:name` segment, already decoded. */
+export type RouteParams<P extends string> = { [K in ParamNames<P>]: string };
+
+interface RouteSpec<P extends string> {
+  path: P;
   title: string;
   access: Access;
-  component: Component;
+  /** Must accept the path's params as props: `/ptl/:id` needs a page with `id: string`. */
+  component: Component<RouteParams<P>>;
   /** Signed-in users outside these roles see "no access" instead of the page. */
   roles?: readonly Role[];
 }
 
+export interface Route {
+  path: string;
+  title: string;
+  access: Access;
+  component: Component<Record<string, string>>;
+  roles?: readonly Role[];
+}
+
+/** Checks, at compile time, that the page takes the path's params; the table then holds them alike. */
+function route<P extends string>(spec: RouteSpec<P>): Route {
+  return spec as unknown as Route;
+}
+
 export const ROUTES: readonly Route[] = [
-  { path: '/', title: 'Home', access: 'user', component: DashboardPage },
-  { path: '/login', title: 'Log in', access: 'guest', component: LoginPage },
-  { path: '/register', title: 'Create an account', access: 'guest', component: RegisterPage },
-  { path: '/forgot-password', title: 'Reset your password', access: 'any', component: ForgotPasswordPage },
-  { path: '/reset-password', title: 'Choose a new password', access: 'any', component: ResetPasswordPage },
+  route({ path: '/', title: 'Home', access: 'user', component: DashboardPage }),
+  route({ path: '/login', title: 'Log in', access: 'guest', component: LoginPage }),
+  route({ path: '/register', title: 'Create an account', access: 'guest', component: RegisterPage }),
+  route({ path: '/forgot-password', title: 'Reset your password', access: 'any', component: ForgotPasswordPage }),
+  route({ path: '/reset-password', title: 'Choose a new password', access: 'any', component: ResetPasswordPage }),
   // The board and a session's board view are public: anyone may look for a partner before signing up.
-  { path: '/sessions', title: 'Practice sessions', access: 'any', component: SessionsPage },
-  { path: '/sessions/new', title: 'Publish a session', access: 'user', component: PublishSessionPage },
-  { path: '/sessions/mine', title: 'My sessions', access: 'user', component: MySessionsPage },
-  { path: '/sessions/:id', title: 'Practice session', access: 'any', component: SessionPage },
-  { path: '/sessions/:id/assessment', title: 'Assessment', access: 'user', component: AssessmentPage },
+  route({ path: '/sessions', title: 'Practice sessions', access: 'any', component: SessionsPage }),
+  route({ path: '/sessions/new', title: 'Publish a session', access: 'user', component: PublishSessionPage }),
+  route({ path: '/sessions/mine', title: 'My sessions', access: 'user', component: MySessionsPage }),
+  route({ path: '/sessions/:id', title: 'Practice session', access: 'any', component: SessionPage }),
+  route({ path: '/sessions/:id/assessment', title: 'Assessment', access: 'user', component: AssessmentPage }),
   // The live station for its two participants; the server answers anyone else with 404.
-  { path: '/room/:token', title: 'Practice room', access: 'user', component: RoomPage },
-  { path: '/cases', title: 'Case library', access: 'user', component: CasesPage },
-  { path: '/cases/new', title: 'Write a case', access: 'user', component: CaseFormPage },
-  { path: '/cases/:id', title: 'Case', access: 'user', component: CasePage },
-  { path: '/cases/:id/edit', title: 'Edit case', access: 'user', component: CaseFormPage },
-  { path: '/ptl', title: 'PTL', access: 'user', component: PtlPage },
-  { path: '/ptl/new', title: 'Add a pathway', access: 'user', component: PathwayFormPage },
-  { path: '/ptl/import', title: 'Import pathways', access: 'user', component: PtlImportPage },
-  { path: '/ptl/:id', title: 'Pathway', access: 'user', component: PathwayPage },
-  { path: '/ptl/:id/edit', title: 'Edit pathway', access: 'user', component: PathwayFormPage },
-  { path: '/cancer', title: 'Cancer', access: 'user', component: CancerPage },
-  { path: '/mdt', title: 'MDT', access: 'user', component: MdtPage },
-  { path: '/booking', title: 'Booking', access: 'user', component: BookingPage },
-  { path: '/secretary', title: 'Secretary', access: 'user', component: SecretaryPage },
-  { path: '/quality', title: 'Data quality', access: 'user', component: QualityPage },
-  { path: '/trackers', title: 'Trackers', access: 'user', component: TrackersPage },
-  { path: '/records', title: 'Records', access: 'user', component: RecordsPage },
-  { path: '/portfolio', title: 'Portfolio', access: 'user', component: PortfolioPage },
-  { path: '/admin', title: 'Admin', access: 'user', component: AdminPage, roles: ['admin'] },
-  { path: '/admin/trainees/:id', title: 'Trainee portfolio', access: 'user', component: TraineePortfolioPage, roles: ['admin'] },
-  { path: '/profile', title: 'Profile', access: 'user', component: ProfilePage },
+  route({ path: '/room/:token', title: 'Practice room', access: 'user', component: RoomPage }),
+  route({ path: '/cases', title: 'Case library', access: 'user', component: CasesPage }),
+  route({ path: '/cases/new', title: 'Write a case', access: 'user', component: CaseFormPage }),
+  route({ path: '/cases/:id', title: 'Case', access: 'user', component: CasePage }),
+  route({ path: '/cases/:id/edit', title: 'Edit case', access: 'user', component: CaseFormPage }),
+  route({ path: '/ptl', title: 'PTL', access: 'user', component: PtlPage }),
+  route({ path: '/ptl/new', title: 'Add a pathway', access: 'user', component: PathwayFormPage }),
+  route({ path: '/ptl/import', title: 'Import pathways', access: 'user', component: PtlImportPage }),
+  route({ path: '/ptl/:id', title: 'Pathway', access: 'user', component: PathwayPage }),
+  route({ path: '/ptl/:id/edit', title: 'Edit pathway', access: 'user', component: PathwayFormPage }),
+  route({ path: '/cancer', title: 'Cancer', access: 'user', component: CancerPage }),
+  route({ path: '/mdt', title: 'MDT', access: 'user', component: MdtPage }),
+  route({ path: '/booking', title: 'Booking', access: 'user', component: BookingPage }),
+  route({ path: '/secretary', title: 'Secretary', access: 'user', component: SecretaryPage }),
+  route({ path: '/secretary/new', title: 'Add a task', access: 'user', component: TaskFormPage }),
+  route({ path: '/secretary/:id', title: 'Task', access: 'user', component: TaskPage }),
+  route({ path: '/secretary/:id/edit', title: 'Edit task', access: 'user', component: TaskFormPage }),
+  route({ path: '/quality', title: 'Data quality', access: 'user', component: QualityPage }),
+  route({ path: '/trackers', title: 'Trackers', access: 'user', component: TrackersPage }),
+  // Every tracker the server defines, from its definition: `new` is tried before `:id`.
+  route({ path: '/trackers/:module', title: 'Tracker', access: 'user', component: TrackerListPage }),
+  route({ path: '/trackers/:module/new', title: 'Add to tracker', access: 'user', component: TrackerFormPage }),
+  route({ path: '/trackers/:module/:id', title: 'Tracker entry', access: 'user', component: TrackerItemPage }),
+  route({ path: '/trackers/:module/:id/edit', title: 'Edit tracker entry', access: 'user', component: TrackerFormPage }),
+  route({ path: '/records', title: 'Records', access: 'user', component: RecordsPage }),
+  route({ path: '/portfolio', title: 'Portfolio', access: 'user', component: PortfolioPage }),
+  route({ path: '/admin', title: 'Admin', access: 'user', component: AdminPage, roles: ['admin'] }),
+  route({ path: '/admin/trainees/:id', title: 'Trainee portfolio', access: 'user', component: TraineePortfolioPage, roles: ['admin'] }),
+  route({ path: '/profile', title: 'Profile', access: 'user', component: ProfilePage }),
 ];
 
-export const NOT_FOUND: Route = { path: '*', title: 'Page not found', access: 'any', component: NotFoundPage };
+export const NOT_FOUND: Route = route({ path: '*', title: 'Page not found', access: 'any', component: NotFoundPage });
 
-export function matchRoute(path: string): Route {
+export interface RouteMatch {
+  route: Route;
+  /** The path's `:name` segments, decoded: handed to the page as props. */
+  params: Record<string, string>;
+}
+
+export function matchRoute(path: string): RouteMatch {
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return (
-    ROUTES.find((r) => r.path === normalised) ??
-    ROUTES.find((r) => r.path.includes(':') && routeParams(r.path, normalised) !== null) ??
-    NOT_FOUND
-  );
+  const exact = ROUTES.find((r) => r.path === normalised);
+  if (exact) return { route: exact, params: {} };
+  for (const r of ROUTES) {
+    if (!r.path.includes(':')) continue;
+    const params = routeParams(r.path, normalised);
+    if (params) return { route: r, params };
+  }
+  return { route: NOT_FOUND, params: {} };
 }
 
 /** The `:name` segments of `pattern` as found in `path` (e.g. `/ptl/:id`), or null when it does not fit. */

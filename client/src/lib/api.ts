@@ -9,6 +9,8 @@ import type {
   TranscriptSegmentInput,
   AccountLoginInput,
   AccountRegisterInput,
+  AuditEntry,
+  AuditQuery,
   BoardQuery,
   BoardSession,
   CaseCreateInput,
@@ -19,6 +21,10 @@ import type {
   ErrorBody,
   HealthResponse,
   LoginResponse,
+  MedicalRecord,
+  MedicalRecordCreateInput,
+  MedicalRecordListQuery,
+  MedicalRecordUpdateInput,
   MeResponse,
   OwnProfile,
   Page,
@@ -34,13 +40,29 @@ import type {
   ProfileUpdateInput,
   PtlEventCreateInput,
   PtlImportResult,
+  Portfolio,
+  ProgressQuery,
   PtlStats,
   PublicProfile,
+  SecretaryTask,
   SessionBrief,
   SessionCreateInput,
   SessionUpdateInput,
+  TaskBulkStatusInput,
+  TaskCreateInput,
+  TaskListQuery,
+  TaskUpdateInput,
+  TraineeProgress,
+  TrackerItem,
+  TrackerItemCreateInput,
+  TrackerItemListQuery,
+  TrackerItemUpdateInput,
+  TrackerListResponse,
+  TrailEntry,
+  TrailQuery,
   User,
   VideoAccess,
+  WorkloadResponse,
 } from '$contract';
 
 export type ApiError = ErrorBody['error'];
@@ -76,13 +98,25 @@ function fallbackError(status: number): ApiError {
   return { code: 'internal', message: 'Something went wrong' };
 }
 
-/** `contentType` sends `body` as it is (a string, e.g. CSV text) instead of as JSON. */
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  options: { contentType?: string } = {},
-): Promise<ApiResult<T>> {
+let onUnauthenticated: (() => void) | null = null;
+
+/**
+ * What to do when the server says the caller is not signed in (an expired or revoked session):
+ * registered once by the auth state, so no call site has to look for a `401` itself.
+ */
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export interface RequestOptions {
+  /** Sends `body` as it is (a string, e.g. CSV text) instead of as JSON. */
+  contentType?: string;
+  /** Log-in answers a wrong password with 401: that one is the form's business, not an expired session. */
+  expectsSignedOut?: boolean;
+}
+
+/** The app's one fetch wrapper: contract errors come back as data, and a `401` ends the local session once, here. */
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
 
@@ -113,6 +147,7 @@ export async function request<T>(
   }
 
   if (response.ok) return { ok: true, data: json as T };
+  if (response.status === 401 && !options.expectsSignedOut) onUnauthenticated?.();
   return {
     ok: false,
     status: response.status,
@@ -145,13 +180,52 @@ export type BoardParams = Partial<BoardQuery>;
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * The five routes of a resource a user owns (`GET /`, `POST /`, `GET`, `PATCH`, `DELETE /:id`),
+ * as the server's module kit serves them: list pages are `{ items, next_cursor }`, updates quote
+ * `version` (stale → 409), and the generic pages take any such resource.
+ */
+export interface Resource<Row, Create, Update, Query> {
+  list: (params?: Partial<Query>) => Promise<ApiResult<Page<Row>>>;
+  get: (id: string) => Promise<ApiResult<Row>>;
+  create: (input: Create) => Promise<ApiResult<Row>>;
+  update: (id: string, input: Update) => Promise<ApiResult<Row>>;
+  remove: (id: string) => Promise<ApiResult<void>>;
+}
+
+function resource<Row, Create, Update, Query>(base: string): Resource<Row, Create, Update, Query> {
+  const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+  return {
+    list: (params = {}) => request<Page<Row>>('GET', `${base}${queryString(params as Params)}`),
+    get: (id) => request<Row>('GET', one(id)),
+    create: (input) => request<Row>('POST', base, input),
+    update: (id, input) => request<Row>('PATCH', one(id), input),
+    remove: (id) => request<void>('DELETE', one(id)),
+  };
+}
+
+export type RecordListParams = Partial<MedicalRecordListQuery>;
+export type TaskListParams = Partial<TaskListQuery>;
+export type TrackerItemListParams = Partial<TrackerItemListQuery>;
+export type TrailParams = Partial<TrailQuery>;
+
+export type TrackerItems = Resource<TrackerItem, TrackerItemCreateInput, TrackerItemUpdateInput, TrackerItemListQuery>;
+const trackerItemsByModule = new Map<string, TrackerItems>();
+
+/**
+ * The endpoint table: every route the client calls, with its response type from the contract.
+ * One module, so nothing beside it builds `/api/…` paths.
+ */
 export const api = {
   health: () => request<HealthResponse>('GET', '/api/health'),
 
   register: (input: AccountRegisterInput) => request<{ user: User }>('POST', '/api/auth/register', input),
-  login: (input: AccountLoginInput) => request<LoginResponse>('POST', '/api/auth/login', input),
+  login: (input: AccountLoginInput) => request<LoginResponse>('POST', '/api/auth/login', input, { expectsSignedOut: true }),
   logout: () => request<void>('POST', '/api/auth/logout'),
-  me: () => request<MeResponse>('GET', '/api/auth/me'),
+  /** 401 when signed out: that is an answer here, not an expired session. */
+  me: () => request<MeResponse>('GET', '/api/auth/me', undefined, { expectsSignedOut: true }),
   eraseAccount: (input: AccountEraseInput) => request<void>('DELETE', '/api/auth/me', input),
 
   requestPasswordReset: (input: PasswordResetRequestInput) =>
@@ -223,4 +297,49 @@ export const api = {
 
   /** The session behind a room link, for its two participants; 404 for anyone else. */
   getRoom: (token: string) => request<ParticipantSession>('GET', `/api/rooms/${encodeURIComponent(token)}`),
+
+  /** `/api/records`: what the caller wrote (doctors) or what is about them (patients), newest first. Creating is for doctors (403 otherwise). */
+  records: resource<MedicalRecord, MedicalRecordCreateInput, MedicalRecordUpdateInput, MedicalRecordListQuery>('/api/records'),
+
+  portfolio: {
+    /** The caller's own portfolio. */
+    mine: () => request<Portfolio>('GET', '/api/portfolio'),
+    /** Plain links, not fetches: the browser downloads the JSON and opens the printable page itself. */
+    exportUrl: '/api/portfolio/export',
+    printableUrl: '/api/portfolio/export.html',
+    /** Admins only (403 otherwise); each call is recorded in the admin audit as a view of all trainees. */
+    progress: (params: Partial<ProgressQuery> = {}) => request<Page<TraineeProgress>>('GET', `/api/admin/progress${queryString(params)}`),
+    /** Admins only; read-only, and recorded in the admin audit against that trainee. */
+    traineePortfolio: (id: string) => request<Portfolio>('GET', `/api/admin/trainees/${encodeURIComponent(id)}/portfolio`),
+    /** Admins' views of trainees' data (`/api/admin/audit`), apart from the module audit trail below. */
+    adminAudit: (params: Partial<AuditQuery> = {}) => request<Page<AuditEntry>>('GET', `/api/admin/audit${queryString(params)}`),
+  },
+
+  trackers: {
+    /** Every tracker's definition: the client renders each from it. */
+    definitions: () => request<TrackerListResponse>('GET', '/api/trackers'),
+    /** One tracker's rows (`/api/trackers/:module`); an unknown module, or a write to a read-only one, is 404. */
+    items: (module: string): TrackerItems => {
+      let items = trackerItemsByModule.get(module);
+      if (!items) {
+        items = resource<TrackerItem, TrackerItemCreateInput, TrackerItemUpdateInput, TrackerItemListQuery>(
+          `/api/trackers/${encodeURIComponent(module)}`,
+        );
+        trackerItemsByModule.set(module, items);
+      }
+      return items;
+    },
+  },
+
+  secretary: {
+    /** By due date (none last), then priority, as the server sorts them. */
+    tasks: resource<SecretaryTask, TaskCreateInput, TaskUpdateInput, TaskListQuery>('/api/secretary/tasks'),
+    /** All or nothing: an unknown id is 404, a stale version 409, and then nothing has changed. */
+    bulkStatus: (input: TaskBulkStatusInput) => request<{ items: SecretaryTask[] }>('POST', '/api/secretary/tasks/bulk', input),
+    /** Seven days from `week` (a Monday; this week by default). */
+    workload: (week?: string) => request<WorkloadResponse>('GET', `/api/secretary/workload${queryString({ week })}`),
+  },
+
+  /** The module audit trail (`/api/audit`): every change to the caller's rows, newest first. */
+  trail: (params: TrailParams) => request<Page<TrailEntry>>('GET', `/api/audit${queryString(params as Params)}`),
 };

@@ -1,5 +1,6 @@
 import type { AccountLoginInput, MeResponse, OwnProfile } from '$contract';
-import { api, type ApiResult } from './api';
+import { api, whenUnauthenticated, type ApiResult } from './api';
+import { router } from './router.svelte';
 
 /** Who is signed in, as the server last told us through GET /api/auth/me. */
 class Auth {
@@ -37,9 +38,24 @@ class Auth {
     this.current = null;
   }
 
+  /**
+   * The server no longer knows this session (expired, revoked, signed out elsewhere): forget the
+   * user and send them to log in, back to where they were afterwards. Navigating first, in the
+   * same tick as the clearing, lets the guard see a plain signed-out `/login`.
+   */
+  expired(): void {
+    if (!this.current) return;
+    const here = window.location.pathname + window.location.search;
+    router.navigate(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
+    this.clear();
+  }
+
   setProfile(profile: OwnProfile): void {
     if (this.current) this.current = { ...this.current, profile };
   }
 }
 
 export const auth = new Auth();
+
+// Any request answered with 401 lands here, once, instead of at every call site.
+whenUnauthenticated(() => auth.expired());

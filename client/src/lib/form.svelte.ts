@@ -14,7 +14,10 @@ const DEFAULT_MESSAGES: ErrorMessages = {
   internal: 'Something went wrong on our side. Please try again',
 };
 
-/** First message per top-level field, from zod issues or API error details. */
+/**
+ * First message per field, from zod issues or API error details. A field may be nested
+ * (`fields.procedure`): the longest known field the path starts with takes the message.
+ */
 function toFieldErrors(
   items: ReadonlyArray<{ path: string; message: string }>,
   fields: readonly string[],
@@ -22,8 +25,13 @@ function toFieldErrors(
   const fieldErrors: FieldErrors = {};
   const rest: string[] = [];
   for (const { path, message } of items) {
-    const field = path.split('.')[0] ?? '';
-    if (fields.includes(field)) fieldErrors[field] ??= message;
+    const parts = path.split('.');
+    let field: string | null = null;
+    for (let n = parts.length; n > 0 && field === null; n--) {
+      const candidate = parts.slice(0, n).join('.');
+      if (fields.includes(candidate)) field = candidate;
+    }
+    if (field !== null) fieldErrors[field] ??= message;
     else rest.push(message);
   }
   return { fieldErrors, rest };
@@ -38,12 +46,12 @@ export class FormState {
   formError = $state<string | null>(null);
   submitting = $state(false);
 
-  readonly #fields: readonly string[];
+  readonly #fields: () => readonly string[];
   readonly #messages: ErrorMessages;
 
-  /** `fields` are the contract field names this form shows inputs for. */
-  constructor(fields: readonly string[], messages: ErrorMessages = {}) {
-    this.#fields = fields;
+  /** `fields` are the contract field names this form shows inputs for (a function when they depend on a definition). */
+  constructor(fields: readonly string[] | (() => readonly string[]), messages: ErrorMessages = {}) {
+    this.#fields = typeof fields === 'function' ? fields : () => fields;
     this.#messages = messages;
   }
 
@@ -57,7 +65,7 @@ export class FormState {
     const parsed = schema.safeParse(values);
     if (parsed.success) return parsed.data;
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-    const { fieldErrors, rest } = toFieldErrors(issues, this.#fields);
+    const { fieldErrors, rest } = toFieldErrors(issues, this.#fields());
     this.fieldErrors = fieldErrors;
     this.formError = rest[0] ?? null;
     return null;
@@ -66,7 +74,7 @@ export class FormState {
   /** Shows an API failure where it belongs. */
   showApiError(error: ApiError): void {
     if (error.code === 'validation_failed' && error.details?.length) {
-      const { fieldErrors, rest } = toFieldErrors(error.details, this.#fields);
+      const { fieldErrors, rest } = toFieldErrors(error.details, this.#fields());
       this.fieldErrors = fieldErrors;
       this.formError = rest.length ? (this.#messages.validation_failed ?? rest.join('. ')) : null;
       return;

@@ -1,16 +1,5 @@
 export { GLOBAL_RATING_LABELS } from '$contract';
 
-/** The `:id` of `/sessions/:id/assessment`, or null. */
-export function assessmentSessionIdFrom(path: string): string | null {
-  const match = /^\/sessions\/([^/]+)\/assessment\/?$/.exec(path);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-}
-
 export const assessmentHref = (sessionId: string): string => `/sessions/${encodeURIComponent(sessionId)}/assessment`;
 
 /** "Data gathering: N of M facts drawn out (P%)"; without the percentage when there is nothing to draw out. */

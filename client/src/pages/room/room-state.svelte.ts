@@ -231,7 +231,6 @@ export class RoomState {
       this.#apply(result.data);
       return result.data;
     }
-    if (result.status === 401) auth.clear();
     this.loadError = result.status === 404 || result.status === 403 || result.status === 400 ? ROOM_NOT_YOURS : result.error.message;
     return null;
   }
@@ -266,7 +265,6 @@ export class RoomState {
       this.briefError = null;
       return;
     }
-    if (result.status === 401) auth.clear();
     this.briefError = result.error.message;
   }
 

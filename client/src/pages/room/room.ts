@@ -1,10 +1,9 @@
 import type { ParticipantSession, SessionAdvanceInput, SessionPhase, Timing } from '$contract';
 import { formatDuration } from '../sessions/labels';
 
-/** The `:token` of `/room/:token` when it looks like a room link (64 hex digits), else null. */
-export function roomTokenFrom(path: string): string | null {
-  const match = /^\/room\/([0-9a-fA-F]{64})\/?$/.exec(path);
-  return match?.[1]?.toLowerCase() ?? null;
+/** A room link's token is 64 hex digits; anything else cannot be a room. */
+export function isRoomToken(token: string): boolean {
+  return /^[0-9a-fA-F]{64}$/.test(token);
 }
 
 export type TimedPhase = 'reading' | 'consultation' | 'feedback';

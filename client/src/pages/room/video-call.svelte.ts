@@ -1,6 +1,5 @@
 import type { ParticipantSession, RtcSignalInput } from '$contract';
 import { api } from '../../lib/api';
-import { auth } from '../../lib/auth.svelte';
 import { realtime, type RtcSignalMessage } from '../../lib/realtime.svelte';
 import { personName } from '../sessions/labels';
 import type { LivekitAccess, LivekitCall, RemoteAttach } from './livekit-call';
@@ -238,7 +237,6 @@ export class VideoCall {
     const result = await api.getSessionVideo(session.id);
     if (attempt !== this.#accessAttempt || this.#closed) return;
     if (!result.ok) {
-      if (result.status === 401) auth.clear();
       this.access = 'refused';
       this.accessError = result.status === 404 ? VIDEO_NOT_PARTICIPANT : result.error.message;
       if (result.status === 409) this.#retryWhenOpen(session);

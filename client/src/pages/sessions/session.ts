@@ -1,16 +1,5 @@
 import type { BoardSession, ParticipantSession, SessionStatus } from '$contract';
 
-/** The `:id` of `/sessions/:id`, or null on the board's other paths. */
-export function sessionIdFrom(path: string): string | null {
-  const match = /^\/sessions\/([^/]+)\/?$/.exec(path);
-  if (!match?.[1] || match[1] === 'new' || match[1] === 'mine') return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-}
-
 export const sessionHref = (id: string): string => `/sessions/${encodeURIComponent(id)}`;
 
 /** GET /api/sessions/:id answers participants with the full session, which alone has the room. */

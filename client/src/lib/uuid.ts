@@ -1,14 +1,3 @@
-/** The `:id` of `/ptl/:id` and `/ptl/:id/edit`, or null on other PTL paths. */
-export function pathwayIdFrom(path: string): string | null {
-  const match = /^\/ptl\/([^/]+)(?:\/edit)?\/?$/.exec(path);
-  if (!match?.[1] || match[1] === 'new' || match[1] === 'import') return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-}
-
 /** A random version 4 UUID; `crypto.randomUUID` needs a secure context, plain http on a LAN is not one. */
 export function newUuid(): string {
   if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
