@@ -90,8 +90,9 @@ const RoomParams = z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, { messag
 /** `/api/rooms/:token`: the session behind a room link, for its participants. */
 export function roomsRoutes({ sessions }: { sessions: SessionsService }) {
   const router = Router();
-  router.get('/:token', requireUser, validateParams(RoomParams), async (req, res) => {
-    res.json(await sessions.byRoom(caller(req), req.params.token as string));
+  router.get('/:token', requireUser, async (req, res) => {
+    const { token } = parseOrThrow(RoomParams, req.params, 'Path');
+    res.json(await sessions.byRoom(caller(req), token));
   });
   return router;
 }
