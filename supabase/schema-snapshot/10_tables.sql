@@ -104,7 +104,7 @@ create table public.audit_trail (
 );
 comment on table public.audit_trail is 'Append-only history of every change to module rows, written by triggers; the owner and admins read it.';
 CREATE INDEX audit_trail_owner_idx ON public.audit_trail USING btree (owner_id, id DESC);
-CREATE INDEX audit_trail_row_idx ON public.audit_trail USING btree (owner_id, table_name, row_id, id DESC);
+CREATE INDEX audit_trail_row_id_idx ON public.audit_trail USING btree (row_id);
 
 create table public.case_content (
   case_id uuid not null,

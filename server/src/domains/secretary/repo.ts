@@ -23,9 +23,9 @@ export interface TaskRow {
 
 
 /** Locks the caller's tasks among `ids`, in id order so concurrent bulk changes cannot deadlock. */
-export async function lockTasks(tx: Queryable, ids: readonly string[]): Promise<{ id: string; version: number }[]> {
-  const { rows } = await tx.query<{ id: string; version: number }>(
-    'select id, version from public.secretary_tasks where id = any($1::uuid[]) order by id for update',
+export async function lockTasks(tx: Queryable, ids: readonly string[]): Promise<{ id: string; version: number; status: TaskStatus }[]> {
+  const { rows } = await tx.query<{ id: string; version: number; status: TaskStatus }>(
+    'select id, version, status from public.secretary_tasks where id = any($1::uuid[]) order by id for update',
     [ids],
   );
   return rows;
@@ -59,4 +59,16 @@ export async function workload(tx: Queryable, userId: string, monday: string): P
 export async function exportTasks(tx: Queryable, userId: string): Promise<TaskRow[]> {
   const { rows } = await tx.query<TaskRow>('select * from public.secretary_tasks where user_id = $1 order by created_at, id', [userId]);
   return rows;
+}
+
+/** Sets one status on the caller's tasks among `ids` in one statement (the triggers keep version, completed_at, waiting_on), in the order given. */
+export async function setStatus(tx: Queryable, ids: readonly string[], status: TaskStatus, waitingOn: string | null): Promise<TaskRow[]> {
+  const { rows } = await tx.query<TaskRow>(
+    `update public.secretary_tasks t set status = $2, waiting_on = $3
+      where t.id = any($1::uuid[])
+      returning t.*`,
+    [ids, status, waitingOn],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }

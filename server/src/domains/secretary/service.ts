@@ -12,7 +12,8 @@ import {
   type WorkloadResponse,
 } from '../../contract/secretary.js';
 import type { Db } from '../../db/types.js';
-import { conflict, notFound } from '../../errors.js';
+import { conflict, notFound, validationFailed } from '../../errors.js';
+import { moveProblem } from '../../kit/workflow.js';
 import { iso, ownedResource } from '../../kit/owned-resource.js';
 import type { AuthContext } from '../../auth/context.js';
 import * as repo from './repo.js';
@@ -96,11 +97,13 @@ export function createSecretaryService({ db, today }: { db: Db; today: () => str
         if (missing.length > 0) throw notFound(`${missing.length} of these tasks do not exist, or are not yours; nothing was changed`);
         const stale = input.items.filter((i) => byId.get(i.id)!.version !== i.version);
         if (stale.length > 0) throw conflict(`${stale.length} of these tasks changed since you loaded them; reload and try again — nothing was changed`);
-        const items: SecretaryTask[] = [];
-        for (const i of input.items) {
-          const { after } = await tasks.updateIn(tx, i.id, i.version, { status: input.status, ...(input.waiting_on !== undefined ? { waiting_on: input.waiting_on } : {}) });
-          items.push(presentTask(after));
+        // One statement for all of them: the workflow allows every move between task statuses, and
+        // the only rule (waiting needs waiting_on) is the same for every row and checked by the contract.
+        for (const r of current) {
+          const problem = moveProblem({ statuses: TASK_STATUSES, transitions: TASK_TRANSITIONS }, r.status, input.status);
+          if (problem) throw validationFailed(problem, [{ path: 'status', message: problem }]);
         }
+        const items = (await repo.setStatus(tx, ids, input.status, input.waiting_on ?? null)).map(presentTask);
         return { items };
       });
     },
