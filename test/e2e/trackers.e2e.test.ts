@@ -221,4 +221,28 @@ describe.runIf(browserAvailable)('trackers, secretary tasks and the audit trail 
       await context.close();
     }
   });
+
+  it('deleting a tracker row asks first, moves focus to the confirmation, and returns to the list', async () => {
+    const { browser, app } = ctx;
+    const user = await createUser(app);
+    const row = await app.http.post('/api/trackers/exceptions', { patient_name: 'Del Etable', fields: { reason: 'Frailty review', raised_on: today() } }, { token: user.token });
+    expect(row.status).toBe(201);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await logInThroughUi(page, app.url, user.email, user.password);
+      await page.goto(`${app.url}/trackers/exceptions/${row.body.id}`);
+      await page.getByRole('button', { name: /^Delete/ }).click();
+      const confirm = page.getByRole('button', { name: 'Yes, delete it' });
+      await expect.poll(() => confirm.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+      await page.getByRole('button', { name: 'Keep it' }).click();
+      expect(await confirm.count()).toBe(0);
+      await page.getByRole('button', { name: /^Delete/ }).click();
+      await confirm.click();
+      await page.waitForURL(/\/trackers\/exceptions$/);
+      expect((await app.http.get(`/api/trackers/exceptions/${row.body.id}`, { token: user.token })).status).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -180,11 +180,18 @@ export function ownedResource<Row extends BaseRow, Out>(db: Db, def: OwnedResour
   /**
    * Changes the row if the caller holds its current `version`: locks it (404 when the caller
    * cannot see it), 409 when stale, then the workflow and the rules on the row as it would be.
-   * `changes` may hold computed values (e.g. merged fields) beside the input's.
+   * `changes` may hold computed values (e.g. merged fields) beside the input's; given as a function,
+   * it is worked out from the locked row (and may refuse, e.g. 403 for someone who may only read).
    */
-  async function updateIn(tx: Queryable, id: string, version: number, changes: Readonly<Record<string, unknown>>): Promise<{ before: Row; after: Row }> {
+  async function updateIn(
+    tx: Queryable,
+    id: string,
+    version: number,
+    changesOf: Readonly<Record<string, unknown>> | ((before: Row) => Readonly<Record<string, unknown>>),
+  ): Promise<{ before: Row; after: Row }> {
     const before = await findIn(tx, id, { lock: true });
     if (!before) throw hidden();
+    const changes = typeof changesOf === 'function' ? changesOf(before) : changesOf;
     if (before.version !== version) throw conflict(`This ${def.noun} was changed since you opened it; reload and try again`);
     const next: Record<string, unknown> = { ...(before as unknown as Record<string, unknown>) };
     const set = def.updateColumns.filter((c) => changes[c] !== undefined);

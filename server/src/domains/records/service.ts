@@ -75,6 +75,8 @@ export function createRecordsService({ db, realtime }: { db: Db; realtime: Realt
     async update(auth: AuthContext, id: string, input: z.output<typeof MedicalRecordUpdateSchema>): Promise<MedicalRecord> {
       const { version, ...changes } = input;
       const row = await db.asUser(auth.claims, async (tx) => {
+        // Read without a lock first: the lock (FOR UPDATE) applies the update policy, which hides
+        // the record from its patient, who must hear 403 (read-only), not 404.
         const current = await records.findIn(tx, id);
         if (!current) throw records.hidden();
         if (current.doctor_id !== auth.account.id) throw forbidden('Only the doctor who wrote this record can change it');

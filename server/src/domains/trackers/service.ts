@@ -108,10 +108,8 @@ export function createTrackersService({ db, trackers, today }: { db: Db; tracker
       const { version, fields: changed, ...rest } = input;
       const patch = changed === undefined ? null : parseFields(def, changed);
       return db.asUser(auth.claims, async (tx) => {
-        const before = await resource.findIn(tx, id);
-        if (!before) throw resource.hidden();
-        const fields = patch ? { ...before.fields, ...patch } : undefined;
-        return presentTrackerItem((await resource.updateIn(tx, id, version, { ...rest, ...(fields ? { fields } : {}) })).after);
+        const { after } = await resource.updateIn(tx, id, version, (before) => ({ ...rest, ...(patch ? { fields: { ...before.fields, ...patch } } : {}) }));
+        return presentTrackerItem(after);
       });
     },
 
