@@ -33,19 +33,51 @@ function input(overrides: Partial<PortfolioInput> = {}): PortfolioInput {
     sessions: [],
     ptl: emptyPtl,
     cases: [],
+    modules: {},
     now: NOW,
     ...overrides,
   };
 }
 
 describe('portfolio builder', () => {
+  it('shows each module its domain reports on, in the contract order, with its counts in words, and counts its latest change as activity', () => {
+    const p = buildPortfolio(
+      input({
+        modules: {
+          booking: { counts: { clinics: 2, appointments: 1 }, last_at: '2026-10-05T09:00:00Z' },
+          secretary: { counts: { tasks: 3 }, summary: '3 tasks (1 open, 2 done)', last_at: null },
+        },
+      }),
+    );
+    expect(p.modules.map((m) => m.id)).toEqual(['ptl', 'cancer', 'mdt', 'booking', 'secretary', 'quality', 'trackers']);
+    expect(p.modules.find((m) => m.id === 'booking')).toEqual({
+      id: 'booking',
+      name: 'Clinic booking',
+      available: true,
+      counts: { clinics: 2, appointments: 1 },
+      summary: '2 clinics, 1 appointments',
+      last_at: '2026-10-05T09:00:00.000Z',
+    });
+    expect(p.modules.find((m) => m.id === 'secretary')).toMatchObject({ available: true, summary: '3 tasks (1 open, 2 done)', last_at: null });
+    expect(p.modules.find((m) => m.id === 'quality')).toMatchObject({ available: false, counts: null });
+    expect(p.summary.last_activity_at).toBe('2026-10-05T09:00:00.000Z');
+  });
+
+
   it('an empty portfolio has zero counts, no averages, and the modules that do not exist say so', () => {
     const p = buildPortfolio(input());
     expect(p.summary).toMatchObject({ sessions_total: 0, sessions_completed: 0, overall_average: null, average_marks: {}, last_activity_at: null });
     expect(p.score_series).toEqual([]);
     expect(p.timeline).toEqual([]);
-    expect(p.modules.find((m) => m.id === 'ptl')).toEqual({ id: 'ptl', name: expect.any(String), available: true, counts: { pathways: 0, open_pathways: 0, events: 0 } });
-    for (const m of p.modules.filter((m) => m.id !== 'ptl')) expect(m).toMatchObject({ available: false, counts: null });
+    expect(p.modules.find((m) => m.id === 'ptl')).toEqual({
+      id: 'ptl',
+      name: expect.any(String),
+      available: true,
+      counts: { pathways: 0, open_pathways: 0, events: 0 },
+      summary: '0 pathways managed (0 open), 0 RTT events recorded',
+      last_at: null,
+    });
+    for (const m of p.modules.filter((m) => m.id !== 'ptl')) expect(m).toMatchObject({ available: false, counts: null, summary: null });
     expect(p.generated_at).toBe(NOW.toISOString());
   });
 

@@ -14,7 +14,7 @@ import type { GlobalRating, SessionRole, SessionStatus } from './sessions.js';
  * through `GET /api/admin/trainees/:id/portfolio` (the same document, read-only).
  */
 
-/** Clinical-administration modules shown in the portfolio; only the PTL exists so far. */
+/** Clinical-administration modules shown in the portfolio, in this order. */
 export const PORTFOLIO_MODULES = [
   { id: 'ptl', name: 'Patient Tracking List (RTT)' },
   { id: 'cancer', name: 'Cancer pathways' },
@@ -26,10 +26,14 @@ export const PORTFOLIO_MODULES = [
 ] as const;
 export type PortfolioModuleId = (typeof PORTFOLIO_MODULES)[number]['id'];
 
-/** A module's activity. `available: false` means the module does not exist yet: no counts, not zeros. */
+/**
+ * A module's activity: its counts by name (a module's own: `pathways`, `appointments`…), the same in
+ * words, and when the person last changed anything in it. `available: false` means the module does
+ * not exist yet: no counts, not zeros.
+ */
 export type PortfolioModule =
-  | { id: 'ptl'; name: string; available: true; counts: { pathways: number; open_pathways: number; events: number } }
-  | { id: Exclude<PortfolioModuleId, 'ptl'>; name: string; available: false; counts: null };
+  | { id: PortfolioModuleId; name: string; available: true; counts: Record<string, number>; summary: string; last_at: string | null }
+  | { id: PortfolioModuleId; name: string; available: false; counts: null; summary: null; last_at: null };
 
 /** One practice session the person took part in, as the portfolio shows it. */
 export interface PortfolioSession {

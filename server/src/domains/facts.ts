@@ -2,7 +2,7 @@
 // export and its facts for the portfolio. Types and two date helpers, no I/O and no domain: every
 // domain writes in this vocabulary, and the portfolio domain puts the parts together into the
 // documents whose shape contract/portfolio.ts fixes.
-import type { PortfolioExport } from '../contract/portfolio.js';
+import type { PortfolioExport, PortfolioModuleId } from '../contract/portfolio.js';
 import type { SessionRole, SessionStatus } from '../contract/sessions.js';
 
 /** A time as a row gives it (the pg driver's Date) or as a test writes it (an ISO string). */
@@ -60,6 +60,17 @@ export interface PtlFacts {
   last_at: Instant | null;
 }
 
+/**
+ * One clinical-administration module's activity for the portfolio: counts by name, in the order
+ * they read best (`{ pathways: 3, open: 1 }` reads "3 pathways, 1 open"), an optional sentence that
+ * says it better, and the person's latest change in the module.
+ */
+export interface ModuleFacts {
+  counts: Record<string, number>;
+  summary?: string;
+  last_at: Instant | null;
+}
+
 /** A case the person wrote. */
 export interface CaseFact {
   id: string;
@@ -78,6 +89,8 @@ export interface PortfolioFacts {
   sessions?: SessionFact[];
   ptl?: PtlFacts;
   cases?: CaseFact[];
+  /** Each module's activity, by the module ids of contract/portfolio.ts; several domains add theirs. */
+  modules?: Partial<Record<PortfolioModuleId, ModuleFacts>>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -204,11 +204,18 @@ export async function buildDomains(list: readonly DomainDefinition[], base: Omit
   };
 }
 
-/** Merges parts given under distinct keys; a key from two domains is a wiring mistake. */
+/**
+ * Merges parts given under distinct keys; a key from two domains is a wiring mistake. `modules`
+ * (the portfolio's per-module activity) is the one key every module adds to, one module id each.
+ */
 function merge<T extends object>(into: T, part: T | void): T {
   for (const [key, value] of Object.entries(part ?? {})) {
+    if (key === 'modules' && key in into) {
+      merge((into as Record<string, object>)[key]!, value as object);
+      continue;
+    }
     if (key in into) throw new Error(`two domains provide "${key}"`);
-    (into as Record<string, unknown>)[key] = value;
+    (into as Record<string, unknown>)[key] = key === 'modules' ? { ...(value as object) } : value;
   }
   return into;
 }

@@ -8,12 +8,13 @@ import {
   TIMELINE_MAX,
   type Portfolio,
   type PortfolioModule,
+  type PortfolioModuleId,
   type PortfolioSession,
   type ScoreSeries,
   type TimelineEntry,
 } from '../../contract/portfolio.js';
 import { GLOBAL_RATING_LABELS, GLOBAL_RATINGS, type GlobalRating, type SessionStatus } from '../../contract/sessions.js';
-import { iso, type CaseFact, type Instant, type PortfolioFacts, type PtlFacts, type SessionFact } from '../facts.js';
+import { iso, type CaseFact, type Instant, type ModuleFacts, type PortfolioFacts, type PtlFacts, type SessionFact } from '../facts.js';
 
 export type { PtlFacts, SessionFact } from '../facts.js';
 
@@ -29,6 +30,8 @@ export interface PortfolioInput {
   sessions: SessionFact[];
   ptl: PtlFacts;
   cases: CaseFact[];
+  /** The other modules' activity, from their domains (the PTL's comes from `ptl`). */
+  modules: Partial<Record<PortfolioModuleId, ModuleFacts>>;
   now: Date;
 }
 
@@ -53,6 +56,7 @@ export function portfolioInput(facts: PortfolioFacts, now: Date): PortfolioInput
     sessions: facts.sessions ?? [],
     ptl: facts.ptl ?? EMPTY_PTL,
     cases: facts.cases ?? [],
+    modules: facts.modules ?? {},
     now,
   };
 }
@@ -165,13 +169,34 @@ export function timeline(input: Pick<PortfolioInput, 'sessions' | 'ptl' | 'cases
     .map(({ t: _t, n: _n, ...e }) => e);
 }
 
-/** Only the PTL exists so far; the other modules say so instead of showing zeros. */
-export function modules(ptl: PtlFacts): PortfolioModule[] {
-  return PORTFOLIO_MODULES.map((m): PortfolioModule =>
-    m.id === 'ptl'
-      ? { id: 'ptl', name: m.name, available: true, counts: { pathways: ptl.pathways, open_pathways: ptl.open_pathways, events: ptl.events } }
-      : { id: m.id, name: m.name, available: false, counts: null },
-  );
+/**
+ * Every module in the contract's order: the PTL from its own facts, the others from what their
+ * domains report. A module no domain reports on does not exist yet and says so instead of zeros.
+ */
+export function modules(ptl: PtlFacts, reported: Partial<Record<PortfolioModuleId, ModuleFacts>>): PortfolioModule[] {
+  const facts: Partial<Record<PortfolioModuleId, ModuleFacts>> = {
+    ...reported,
+    ptl: {
+      counts: { pathways: ptl.pathways, open_pathways: ptl.open_pathways, events: ptl.events },
+      summary: `${plural(ptl.pathways, 'pathway')} managed (${ptl.open_pathways} open), ${plural(ptl.events, 'RTT event')} recorded`,
+      last_at: ptl.last_at,
+    },
+  };
+  return PORTFOLIO_MODULES.map((m): PortfolioModule => {
+    const f = facts[m.id];
+    if (!f) return { id: m.id, name: m.name, available: false, counts: null, summary: null, last_at: null };
+    return { id: m.id, name: m.name, available: true, counts: { ...f.counts }, summary: f.summary ?? countsInWords(f.counts), last_at: f.last_at === null ? null : iso(f.last_at) };
+  });
+}
+
+/** `{ pathways: 3, open: 1 }` → "3 pathways, 1 open": a module's counts in its own order. */
+export function countsInWords(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).map(([name, n]) => `${n} ${name.replaceAll('_', ' ')}`);
+  return parts.length ? parts.join(', ') : 'No activity yet';
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function latest(values: (Instant | null | undefined)[]): string | null {
@@ -232,7 +257,12 @@ export function buildPortfolio(input: PortfolioInput): Portfolio {
       average_marks: averageMarks(series),
       overall_average: mean(allMarks),
       feedback_given: completed.filter((s) => s.role === 'actor' && s.assessment && isRating(s.assessment.global_rating)).length,
-      last_activity_at: latest([...completed.map((s) => s.completed_at), ptl.last_at, ...cases.map((c) => c.created_at)]),
+      last_activity_at: latest([
+        ...completed.map((s) => s.completed_at),
+        ptl.last_at,
+        ...cases.map((c) => c.created_at),
+        ...Object.values(input.modules).map((m) => m.last_at),
+      ]),
     },
     domains: series.map((s) => ({ id: s.domain, name: s.name })),
     score_series: series,
@@ -254,7 +284,7 @@ export function buildPortfolio(input: PortfolioInput): Portfolio {
         .filter((s) => s.role === 'candidate' && s.completed_at && s.assessment?.self_reflection.trim())
         .map((s) => ({ session_id: s.id, at: iso(s.completed_at!), text: s.assessment!.self_reflection, case_name: s.case_name })),
     ),
-    modules: modules(ptl),
+    modules: modules(ptl, input.modules),
     timeline: timeline({ sessions, ptl, cases }),
     sessions: [...sessions].sort((a, b) => time(b.datetime_utc) - time(a.datetime_utc) || a.id.localeCompare(b.id)).map(presentSession),
   };

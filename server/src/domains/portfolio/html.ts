@@ -17,7 +17,6 @@ export function esc(value: unknown): string {
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const fmtDate = (at: string | null) => (at ? dateFormat.format(new Date(at)) : '—');
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const fmtMark = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
 const ROLE_NAMES: Record<string, string> = { trainee: 'Trainee', doctor: 'Doctor', patient: 'Patient', admin: 'Administrator' };
@@ -154,7 +153,7 @@ export function renderPortfolioHtml(p: Portfolio): string {
   const modules = `<table><thead><tr><th>Module</th><th>Activity</th></tr></thead><tbody>${p.modules
     .map((m) =>
       m.available
-        ? `<tr><td>${esc(m.name)}</td><td>${plural(m.counts.pathways, 'pathway')} managed (${m.counts.open_pathways} open), ${plural(m.counts.events, 'RTT event')} recorded</td></tr>`
+        ? `<tr><td>${esc(m.name)}</td><td>${esc(m.summary)}</td></tr>`
         : `<tr><td>${esc(m.name)}</td><td class="na">Not yet available</td></tr>`,
     )
     .join('')}</tbody></table>`;

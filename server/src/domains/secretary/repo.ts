@@ -55,6 +55,17 @@ export async function workload(tx: Queryable, userId: string, monday: string): P
   return rows;
 }
 
+/** The person's task counts for the portfolio, and their latest change. */
+export async function taskActivity(tx: Queryable, userId: string): Promise<{ tasks: number; open: number; done: number; last_at: Date | null }> {
+  const { rows } = await tx.query<{ tasks: number; open: number; done: number; last_at: Date | null }>(
+    `select count(*)::int as tasks, count(*) filter (where status <> 'done')::int as open,
+            count(*) filter (where status = 'done')::int as done, max(updated_at) as last_at
+       from public.secretary_tasks where user_id = $1`,
+    [userId],
+  );
+  return rows[0]!;
+}
+
 /** All the person's tasks, oldest first. */
 export async function exportTasks(tx: Queryable, userId: string): Promise<TaskRow[]> {
   const { rows } = await tx.query<TaskRow>('select * from public.secretary_tasks where user_id = $1 order by created_at, id', [userId]);

@@ -19,6 +19,15 @@ export interface TrackerItemRow {
 
 
 /** All the person's tracker rows, by module, oldest first. */
+/** The person's tracker rows for the portfolio: how many, in how many trackers, and the latest change. */
+export async function trackerActivity(tx: Queryable, userId: string): Promise<{ items: number; trackers: number; last_at: Date | null }> {
+  const { rows } = await tx.query<{ items: number; trackers: number; last_at: Date | null }>(
+    'select count(*)::int as items, count(distinct module)::int as trackers, max(updated_at) as last_at from public.tracker_items where user_id = $1',
+    [userId],
+  );
+  return rows[0]!;
+}
+
 export async function exportTrackerItems(tx: Queryable, userId: string): Promise<TrackerItemRow[]> {
   const { rows } = await tx.query<TrackerItemRow>('select * from public.tracker_items where user_id = $1 order by module, created_at, id', [userId]);
   return rows;
