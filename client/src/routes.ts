@@ -21,7 +21,6 @@ import PathwayFormPage from './pages/ptl/PathwayFormPage.svelte';
 import PathwayPage from './pages/ptl/PathwayPage.svelte';
 import PtlImportPage from './pages/ptl/PtlImportPage.svelte';
 import PtlPage from './pages/ptl/PtlPage.svelte';
-import QualityPage from './pages/quality/QualityPage.svelte';
 import RecordsPage from './pages/records/RecordsPage.svelte';
 import RoomPage from './pages/room/RoomPage.svelte';
 import SecretaryPage from './pages/secretary/SecretaryPage.svelte';
@@ -103,7 +102,6 @@ export const ROUTES: readonly Route[] = [
   route({ path: '/secretary/new', title: 'Add a task', access: 'user', component: TaskFormPage }),
   route({ path: '/secretary/:id', title: 'Task', access: 'user', component: TaskPage }),
   route({ path: '/secretary/:id/edit', title: 'Edit task', access: 'user', component: TaskFormPage }),
-  route({ path: '/quality', title: 'Data quality', access: 'user', component: QualityPage }),
   route({ path: '/trackers', title: 'Trackers', access: 'user', component: TrackersPage }),
   // Every tracker the server defines, from its definition: `new` is tried before `:id`.
   route({ path: '/trackers/:module', title: 'Tracker', access: 'user', component: TrackerListPage }),

@@ -9,7 +9,7 @@ export interface Area {
   roles?: readonly Role[];
 }
 
-/** Every signed-in area, in navigation order. */
+/** Every signed-in area that works, in navigation order: an area appears here only once it is built. */
 export const AREAS: readonly Area[] = [
   { path: '/sessions', name: 'Sessions', summary: 'Find a partner on the live board and practise a station together.' },
   { path: '/cases', name: 'Case library', summary: 'OSCE and PLAB 2 stations, and the private cases you write.' },
@@ -18,7 +18,6 @@ export const AREAS: readonly Area[] = [
   { path: '/mdt', name: 'MDT', summary: 'Multidisciplinary team meetings, the patients discussed and outcomes.' },
   { path: '/booking', name: 'Booking', summary: 'Clinic templates, generated slots and appointments.' },
   { path: '/secretary', name: 'Secretary', summary: 'Medical secretary tasks: letters, results and follow-ups.' },
-  { path: '/quality', name: 'Data quality', summary: 'Audit runs that find and explain data quality problems.' },
   { path: '/trackers', name: 'Trackers', summary: 'Communications, consent, funding requests, capacity plans and more.' },
   { path: '/records', name: 'Records', summary: 'Medical records written by doctors and shared with their patients.' },
   { path: '/portfolio', name: 'Portfolio', summary: 'Your progress and scores over time, ready to print or export.' },
