@@ -24,6 +24,8 @@ export interface TrackerFieldView {
   /** Dates: may this one be after today (e.g. a reply due date)? */
   future_allowed?: boolean;
   help?: string;
+  /** Worked out by the server at read time (shown, never sent). */
+  computed?: boolean;
 }
 
 /** A tracker's definition as `GET /api/trackers` describes it. */

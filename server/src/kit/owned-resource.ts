@@ -50,6 +50,11 @@ export interface OwnedResourceDefinition<Row extends BaseRow, Out> {
    */
   check?: (next: Readonly<Record<string, unknown>>, before: Row | null, ctx: RuleContext) => ErrorDetail[];
   present: (row: Row) => Out;
+  /**
+   * Values computed at read time from elsewhere (a tracker's computed fields), added to what the
+   * list, get, create and update return, in their transaction; `ownerId` is whose rows they are.
+   */
+  enrich?: (tx: Queryable, items: Out[], ownerId: string, ctx: RuleContext) => Promise<Out[]>;
 }
 
 export interface BaseRow {
@@ -216,6 +221,12 @@ export function ownedResource<Row extends BaseRow, Out>(db: Db, def: OwnedResour
     return before;
   }
 
+  /** One row as the API shows it, with its computed values. */
+  async function presentIn(tx: Queryable, row: Row, ownerId: string): Promise<Out> {
+    const out = def.present(row);
+    return def.enrich ? (await def.enrich(tx, [out], ownerId, ctx()))[0]! : out;
+  }
+
   return {
     definition: def,
     hidden,
@@ -233,29 +244,30 @@ export function ownedResource<Row extends BaseRow, Out>(db: Db, def: OwnedResour
       if (someoneElse && auth.account.role !== 'admin') throw forbidden('Only admins read other people’s rows');
       return db.asUser(auth.claims, async (tx) => {
         if (someoneElse) await recordAdminView(tx, auth.account.id, `${viewAction}.list`, someoneElse, {});
-        return listIn(tx, someoneElse ?? auth.account.id, q);
+        const page = await listIn(tx, someoneElse ?? auth.account.id, q);
+        return def.enrich ? { ...page, items: await def.enrich(tx, page.items, someoneElse ?? auth.account.id, ctx()) } : page;
       });
     },
     /** The row, for whoever RLS shows it to; an admin's look at someone else's goes on the oversight log. */
     async get(auth: AuthContext, id: string): Promise<Out> {
-      const row = await db.asUser(auth.claims, async (tx) => {
+      return db.asUser(auth.claims, async (tx) => {
         const found = await findIn(tx, id);
-        const owner = found ? (found as unknown as Record<string, unknown>)[ownerColumn] : undefined;
-        if (found && auth.account.role === 'admin' && typeof owner === 'string' && owner !== auth.account.id) {
+        if (!found) throw hidden();
+        const owner = (found as unknown as Record<string, unknown>)[ownerColumn];
+        if (auth.account.role === 'admin' && typeof owner === 'string' && owner !== auth.account.id) {
           await recordAdminView(tx, auth.account.id, `${viewAction}.view`, owner, { id });
         }
-        return found;
+        return presentIn(tx, found, typeof owner === 'string' ? owner : auth.account.id);
       });
-      if (!row) throw hidden();
-      return def.present(row);
     },
     async create(auth: AuthContext, input: Readonly<Record<string, unknown>>): Promise<Out> {
-      return def.present(await db.asUser(auth.claims, (tx) => createIn(tx, input)));
+      return db.asUser(auth.claims, async (tx) => presentIn(tx, await createIn(tx, input), auth.account.id));
     },
     async update(auth: AuthContext, id: string, input: Readonly<{ version: number } & Record<string, unknown>>): Promise<Out> {
       const { version, ...changes } = input;
-      return def.present((await db.asUser(auth.claims, (tx) => updateIn(tx, id, version, changes))).after);
+      return db.asUser(auth.claims, async (tx) => presentIn(tx, (await updateIn(tx, id, version, changes)).after, auth.account.id));
     },
+    presentIn,
     async remove(auth: AuthContext, id: string): Promise<void> {
       await db.asUser(auth.claims, (tx) => removeIn(tx, id));
     },

@@ -34,6 +34,37 @@ describe('tracker definitions', () => {
     expect(() => defineTracker({ ...base, columns: ['nope'] })).toThrow(/column "nope"/);
     expect(() => defineTracker({ ...base, module: 'Bad Name' })).toThrow(/slug/);
     expect(() => defineTracker({ ...base, fields: [{ name: 'k', label: 'K', type: 'enum' }] })).toThrow(/no options/);
+    expect(() => defineTracker({ ...base, fields: [{ name: 'n', label: 'N', type: 'number', computed: true }] })).toThrow(/no compute\(\)/);
+    const compute = async () => new Map();
+    expect(() => defineTracker({ ...base, compute, fields: [{ name: 'n', label: 'N', type: 'number', computed: true, required: true }] })).toThrow(/cannot be required/);
+    const view = { list: async () => ({ items: [], next_cursor: null }), get: async () => Promise.reject(new Error('none')) };
+    expect(() => defineTracker({ ...base, view })).toThrow(/view must be read-only/);
+  });
+
+  it('a computed field is described as such, refused by name in a body, and skipped by the field rules', () => {
+    const def = defineTracker({
+      module: 'x',
+      name: 'X',
+      description: '',
+      fields: [
+        { name: 'size', label: 'Size', type: 'number', required: true },
+        { name: 'weeks', label: 'Weeks to clear', type: 'number', computed: true },
+      ],
+      columns: ['status'],
+      statuses: ['a'],
+      statusLabels: { a: 'A' },
+      transitions: {},
+      compute: async () => new Map(),
+    });
+    expect(describeTracker(def).fields).toEqual([
+      { name: 'size', label: 'Size', type: 'number', required: true },
+      { name: 'weeks', label: 'Weeks to clear', type: 'number', required: false, computed: true },
+    ]);
+    const refused = fieldsSchema(def).safeParse({ size: 3, weeks: 9 });
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]).toMatchObject({ path: ['weeks'], message: 'Weeks to clear is worked out by the tracker; it cannot be set' });
+    expect(fieldsSchema(def).safeParse({ size: 3 }).success).toBe(true);
+    expect(fieldProblems(def, { status: 'a', fields: { size: 3 } }, '2026-12-03')).toEqual([]);
   });
 
   it('field rules: required, required from a status, not in the future, not before another date', async () => {

@@ -33,6 +33,8 @@ export interface FieldDef {
   emptyAs?: null | '';
   /** Shown (and sent) only while this holds for the values being edited. */
   shownWhen?: (values: FormValues) => boolean;
+  /** Worked out by the server: shown in lists and on the row's page, never in a form. */
+  computed?: boolean;
 }
 
 export interface ColumnDef<Row> {

@@ -47,6 +47,7 @@ function ownFields(view: TrackerDefinitionView): FieldDef[] {
     futureAllowed: f.future_allowed,
     help: f.help,
     maxlength: f.type === 'textarea' ? 5000 : f.type === 'text' ? 500 : undefined,
+    computed: f.computed,
   }));
 }
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import type { AuthContext } from '../../auth/context.js';
 import type { ErrorDetail } from '../../contract/errors.js';
+import type { Page } from '../../contract/pagination.js';
 import { IsoDateSchema, Line, Prose } from '../../contract/primitives.js';
-import type { TrackerDefinitionView, TrackerFieldType, TrackerFieldValue } from '../../contract/trackers.js';
+import type { TrackerDefinitionView, TrackerFieldType, TrackerFieldValue, TrackerItem, TrackerItemListQuery } from '../../contract/trackers.js';
+import type { Queryable } from '../../db/types.js';
 import { withEscape, type Workflow } from '../../kit/workflow.js';
+import type { ServiceDirectory } from '../registry.js';
 
 /** One field of a tracker, declared once: the form, the list, the validation and the rules come from it. */
 export interface TrackerFieldSpec {
@@ -21,6 +25,27 @@ export interface TrackerFieldSpec {
   min?: number;
   max?: number;
   help?: string;
+  /** Worked out at read time by the tracker's `compute` (never accepted in a body). */
+  computed?: boolean;
+}
+
+/** What a computed field's values are worked out from: the owner's data, read in the request's transaction. */
+export interface TrackerComputeContext {
+  tx: Queryable;
+  /** Whose rows these are (the caller, or the trainee an admin reads). */
+  ownerId: string;
+  today: string;
+  /** Other domains' services (their in-transaction reads), by name. */
+  services: ServiceDirectory;
+}
+
+/**
+ * A read-only tracker whose rows are another domain's (the booking's `dna` and `cancellations`):
+ * its list and row come from that domain's service, shaped as tracker rows.
+ */
+export interface TrackerView {
+  list(auth: AuthContext, q: TrackerItemListQuery, services: ServiceDirectory): Promise<Page<TrackerItem>>;
+  get(auth: AuthContext, id: string, services: ServiceDirectory): Promise<TrackerItem>;
 }
 
 /** What a tracker's own rule may say about a row as it would be after a write. */
@@ -49,6 +74,10 @@ export interface TrackerDefinition {
   initialStatus?: (row: TrackerRow) => string;
   /** Rules beyond the fields' own (e.g. a long delay needs clinical review). */
   rule?: (row: TrackerRow, before: TrackerRow | null) => ErrorDetail[];
+  /** The `computed` fields' values for these rows, by row id. */
+  compute?: (rows: readonly TrackerItem[], ctx: TrackerComputeContext) => Promise<Map<string, Record<string, TrackerFieldValue>>>;
+  /** A read-only view over another domain's rows instead of rows of its own (needs `readOnly`). */
+  view?: TrackerView;
 }
 
 /** Declares a tracker; checks the declaration itself so a typo fails at start, not in front of a user. */
@@ -67,7 +96,10 @@ export function defineTracker(def: TrackerDefinition): TrackerDefinition {
     if (f.optionLabels && f.optionLabels.length !== f.options?.length) problems.push(`field "${f.name}" has ${f.optionLabels.length} labels for ${f.options?.length ?? 0} options`);
     if (f.notBefore && !names.has(f.notBefore)) problems.push(`field "${f.name}" is not before an unknown field "${f.notBefore}"`);
     for (const s of f.requiredFrom ?? []) if (!def.statuses.includes(s)) problems.push(`field "${f.name}" is required from an unknown status "${s}"`);
+    if (f.computed && (f.required || f.requiredFrom)) problems.push(`computed field "${f.name}" cannot be required`);
   }
+  if (def.fields.some((f) => f.computed) && !def.compute) problems.push('it has computed fields but no compute()');
+  if (def.view && !def.readOnly) problems.push('a view must be read-only');
   if (problems.length > 0) throw new Error(`tracker ${def.module}: ${problems.join('; ')}`);
   return def;
 }
@@ -99,9 +131,19 @@ function valueSchema(f: TrackerFieldSpec): z.ZodType<TrackerFieldValue> {
   }
 }
 
-/** The schema of a tracker's `fields` object: its own fields only, each optional (rules decide what is required). */
+/**
+ * The schema of a tracker's `fields` object: its own writable fields only, each optional (rules
+ * decide what is required); a computed one is refused by name.
+ */
 export function fieldsSchema(def: TrackerDefinition) {
-  return z.strictObject(Object.fromEntries(def.fields.map((f) => [f.name, valueSchema(f).optional()])));
+  return z.strictObject(
+    Object.fromEntries(
+      def.fields.map((f) => [
+        f.name,
+        f.computed ? z.undefined({ message: `${f.label} is worked out by the tracker; it cannot be set` }).optional() : valueSchema(f).optional(),
+      ]),
+    ),
+  );
 }
 
 const label = (def: TrackerDefinition, s: string) => def.statusLabels[s] ?? s;
@@ -110,6 +152,7 @@ const label = (def: TrackerDefinition, s: string) => def.statusLabels[s] ?? s;
 export function fieldProblems(def: TrackerDefinition, row: TrackerRow, today: string): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const f of def.fields) {
+    if (f.computed) continue;
     const v = row.fields[f.name];
     const path = `fields.${f.name}`;
     if (v === null || v === undefined) {
@@ -144,6 +187,7 @@ export function describe(def: TrackerDefinition): TrackerDefinitionView {
       ...(f.optionLabels ? { option_labels: [...f.optionLabels] } : {}),
       ...(f.type === 'date' ? { future_allowed: f.futureAllowed ?? false } : {}),
       ...(f.help ? { help: f.help } : {}),
+      ...(f.computed ? { computed: true } : {}),
     })),
     columns: [...def.columns],
     statuses: [...def.statuses],

@@ -17,7 +17,7 @@ declare module '../registry.js' {
 
 export const trackersDomain = defineDomain({
   name: 'trackers',
-  services: async ({ db }) => createTrackersService({ db, trackers: await loadTrackers(), today: () => todayInEngland() }),
+  services: async ({ db }, domains) => createTrackersService({ db, trackers: await loadTrackers(), today: () => todayInEngland(), services: domains }),
   mounts: [{ path: '/trackers', routes: ({ trackers }) => trackersRoutes({ trackers }) }],
   providers: () => ({
     async exportFor(tx, userId) {

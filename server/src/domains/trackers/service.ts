@@ -1,12 +1,13 @@
 import type { ErrorDetail } from '../../contract/errors.js';
 import type { Page } from '../../contract/pagination.js';
 import type { TrackerFieldValue, TrackerItem, TrackerItemCreateInput, TrackerItemListQuery, TrackerItemUpdateInput, TrackerListResponse } from '../../contract/trackers.js';
-import type { Db } from '../../db/types.js';
+import type { Db, Queryable } from '../../db/types.js';
 import { notFound, validationFailed } from '../../errors.js';
 import { zodDetails } from '../../http/validate.js';
 import { iso, ownedResource, type OwnedResource } from '../../kit/owned-resource.js';
 import type { AuthContext } from '../../auth/context.js';
 import type { TrackerItemRow } from './repo.js';
+import type { ServiceDirectory } from '../registry.js';
 import { describe, fieldProblems, fieldsSchema, workflowOf, type TrackerDefinition } from './define.js';
 
 export function presentTrackerItem(r: TrackerItemRow): TrackerItem {
@@ -33,7 +34,18 @@ export type TrackersService = ReturnType<typeof createTrackersService>;
  * Every tracker from its definition: the kit's owned-resource over `tracker_items`, fixed to the
  * module, with the definition's fields, workflow and rules. Nothing here knows any one tracker.
  */
-export function createTrackersService({ db, trackers, today }: { db: Db; trackers: readonly TrackerDefinition[]; today: () => string }) {
+export function createTrackersService({
+  db,
+  trackers,
+  today,
+  services,
+}: {
+  db: Db;
+  trackers: readonly TrackerDefinition[];
+  today: () => string;
+  /** Other domains' services, for computed fields and views (looked up when a request needs them). */
+  services: ServiceDirectory;
+}) {
   const byModule = new Map<string, { def: TrackerDefinition; resource: OwnedResource<TrackerItemRow, TrackerItem> }>();
   for (const def of trackers) {
     const resource = ownedResource<TrackerItemRow, TrackerItem>(
@@ -58,10 +70,19 @@ export function createTrackersService({ db, trackers, today }: { db: Db; tracker
           return fieldProblems(def, { status, fields: next.fields as Record<string, TrackerFieldValue> }, ctx.today);
         },
         present: presentTrackerItem,
+        ...(def.compute ? { enrich: enrichWith(def) } : {}),
       },
       today,
     );
     byModule.set(def.module, { def, resource });
+  }
+
+  /** Adds the computed fields' values to rows, from the owner's data in the same transaction. */
+  function enrichWith(def: TrackerDefinition) {
+    return async (tx: Queryable, items: TrackerItem[], ownerId: string, ctx: { today: string }) => {
+      const values = await def.compute!(items, { tx, ownerId, today: ctx.today, services });
+      return items.map((item) => ({ ...item, fields: { ...item.fields, ...values.get(item.id) } }));
+    };
   }
 
   /** An unknown module, or a write to a read-only one, is 404 (API-modules.md). */
@@ -87,11 +108,13 @@ export function createTrackersService({ db, trackers, today }: { db: Db; tracker
     },
 
     list(auth: AuthContext, module: string, q: TrackerItemListQuery): Promise<Page<TrackerItem>> {
-      return tracker(module).resource.list(auth, q);
+      const { def, resource } = tracker(module);
+      return def.view ? def.view.list(auth, q, services) : resource.list(auth, q);
     },
 
     get(auth: AuthContext, module: string, id: string): Promise<TrackerItem> {
-      return tracker(module).resource.get(auth, id);
+      const { def, resource } = tracker(module);
+      return def.view ? def.view.get(auth, id, services) : resource.get(auth, id);
     },
 
     /** A create without a status starts where the definition says (its first status unless a rule decides). */
@@ -109,7 +132,7 @@ export function createTrackersService({ db, trackers, today }: { db: Db; tracker
       const patch = changed === undefined ? null : parseFields(def, changed);
       return db.asUser(auth.claims, async (tx) => {
         const { after } = await resource.updateIn(tx, id, version, (before) => ({ ...rest, ...(patch ? { fields: { ...before.fields, ...patch } } : {}) }));
-        return presentTrackerItem(after);
+        return resource.presentIn(tx, after, auth.account.id);
       });
     },
 
