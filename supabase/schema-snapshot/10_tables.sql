@@ -87,6 +87,51 @@ CREATE INDEX admin_audit_log_admin_id_idx ON public.admin_audit_log USING btree 
 CREATE INDEX admin_audit_log_at_idx ON public.admin_audit_log USING btree (at DESC, id DESC);
 CREATE INDEX admin_audit_log_subject_id_idx ON public.admin_audit_log USING btree (subject_id);
 
+create table public.appointments (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  slot_id uuid not null,
+  clinic_id uuid not null,
+  date date not null,
+  start_time time without time zone not null,
+  kind text not null,
+  pathway_id uuid,
+  patient_id text not null,
+  patient_name text not null,
+  booked_on date not null,
+  communicated boolean default true not null,
+  status text default 'booked'::text not null,
+  outcome_date date,
+  clinic_outcome text,
+  discharge_date date,
+  rebooked_as uuid,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint appointments_pkey PRIMARY KEY (id),
+  constraint appointments_id_user_key UNIQUE (id, user_id),
+  constraint appointments_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinic_templates(id),
+  constraint appointments_pathway_id_fkey FOREIGN KEY (pathway_id) REFERENCES public.ptl_patients(id) ON DELETE SET NULL,
+  constraint appointments_rebooked_as_fkey FOREIGN KEY (rebooked_as, user_id) REFERENCES public.appointments(id, user_id) ON DELETE SET NULL (rebooked_as),
+  constraint appointments_slot_id_fkey FOREIGN KEY (slot_id) REFERENCES public.clinic_slots(id),
+  constraint appointments_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint appointments_booked_before_slot CHECK (booked_on <= date),
+  constraint appointments_clinic_outcome_known CHECK (clinic_outcome IS NULL OR (clinic_outcome = ANY (ARRAY['follow_up'::text, 'decision_to_admit'::text, 'treatment_started'::text, 'active_monitoring_patient'::text, 'active_monitoring_clinician'::text, 'no_treatment_needed'::text, 'patient_declined_treatment'::text]))),
+  constraint appointments_kind_known CHECK (kind = ANY (ARRAY['new'::text, 'follow_up'::text])),
+  constraint appointments_not_rebooked_as_itself CHECK (rebooked_as IS NULL OR rebooked_as <> id),
+  constraint appointments_outcome_fields CHECK (status = 'booked'::text AND outcome_date IS NULL AND clinic_outcome IS NULL AND discharge_date IS NULL AND rebooked_as IS NULL OR status = 'attended'::text AND outcome_date = date AND discharge_date IS NULL AND rebooked_as IS NULL OR status = 'dna'::text AND outcome_date = date AND clinic_outcome IS NULL AND (discharge_date IS NULL OR discharge_date >= date) OR (status = ANY (ARRAY['patient_cancelled'::text, 'hospital_cancelled'::text])) AND outcome_date >= booked_on AND outcome_date <= date AND clinic_outcome IS NULL AND discharge_date IS NULL),
+  constraint appointments_patient_id_format CHECK (patient_id ~ '^[A-Za-z0-9._/-]{1,40}$'::text),
+  constraint appointments_patient_name_length CHECK (char_length(patient_name) >= 1 AND char_length(patient_name) <= 200),
+  constraint appointments_status_known CHECK (status = ANY (ARRAY['booked'::text, 'attended'::text, 'dna'::text, 'patient_cancelled'::text, 'hospital_cancelled'::text]))
+);
+comment on table public.appointments is 'Appointments a user booked into their own clinic slots, with outcomes; linked PTL pathways get RTT events noted booking:<id>.';
+CREATE INDEX appointments_clinic_date_idx ON public.appointments USING btree (clinic_id, date);
+CREATE UNIQUE INDEX appointments_live_slot_key ON public.appointments USING btree (slot_id) WHERE (status = ANY (ARRAY['booked'::text, 'attended'::text, 'dna'::text]));
+CREATE INDEX appointments_pathway_id_idx ON public.appointments USING btree (pathway_id) WHERE (pathway_id IS NOT NULL);
+CREATE INDEX appointments_rebooked_as_idx ON public.appointments USING btree (rebooked_as) WHERE (rebooked_as IS NOT NULL);
+CREATE INDEX appointments_slot_id_idx ON public.appointments USING btree (slot_id);
+CREATE INDEX appointments_user_date_idx ON public.appointments USING btree (user_id, date, start_time, id);
+
 create table public.audit_trail (
   id bigint generated always as identity not null,
   at timestamp with time zone default now() not null,
@@ -105,6 +150,51 @@ create table public.audit_trail (
 comment on table public.audit_trail is 'Append-only history of every change to module rows, written by triggers; the owner and admins read it.';
 CREATE INDEX audit_trail_owner_idx ON public.audit_trail USING btree (owner_id, id DESC);
 CREATE INDEX audit_trail_row_id_idx ON public.audit_trail USING btree (row_id);
+
+create table public.cancer_pathways (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  patient_id text not null,
+  patient_name text not null,
+  nhs_number text,
+  tumour_site text not null,
+  route text not null,
+  screening_programme text,
+  referral_received_date date not null,
+  upgrade_date date,
+  diagnosis text,
+  diagnosis_communicated_date date,
+  decision_to_treat_date date,
+  first_treatment_date date,
+  treatment_modality text,
+  breach_reason text,
+  ptl_pathway_id uuid,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint cancer_pathways_pkey PRIMARY KEY (id),
+  constraint cancer_pathways_ptl_pathway_id_fkey FOREIGN KEY (ptl_pathway_id) REFERENCES public.ptl_patients(id) ON DELETE SET NULL,
+  constraint cancer_pathways_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint cancer_pathways_breach_reason_length CHECK (breach_reason IS NULL OR char_length(breach_reason) >= 1 AND char_length(breach_reason) <= 2000),
+  constraint cancer_pathways_dates_after_referral CHECK ((upgrade_date IS NULL OR upgrade_date >= referral_received_date) AND (diagnosis_communicated_date IS NULL OR diagnosis_communicated_date >= referral_received_date) AND (decision_to_treat_date IS NULL OR decision_to_treat_date >= referral_received_date) AND (first_treatment_date IS NULL OR first_treatment_date >= referral_received_date)),
+  constraint cancer_pathways_diagnosis_known CHECK (diagnosis IS NULL OR (diagnosis = ANY (ARRAY['cancer'::text, 'ruled_out'::text]))),
+  constraint cancer_pathways_diagnosis_told CHECK ((diagnosis IS NULL) = (diagnosis_communicated_date IS NULL)),
+  constraint cancer_pathways_nhs_number_format CHECK (nhs_number IS NULL OR nhs_number ~ '^[0-9]{10}$'::text),
+  constraint cancer_pathways_nothing_after_ruled_out CHECK (diagnosis IS DISTINCT FROM 'ruled_out'::text OR (decision_to_treat_date IS NULL OR decision_to_treat_date <= diagnosis_communicated_date) AND (first_treatment_date IS NULL OR first_treatment_date <= diagnosis_communicated_date) AND (upgrade_date IS NULL OR upgrade_date <= diagnosis_communicated_date)),
+  constraint cancer_pathways_patient_id_format CHECK (patient_id ~ '^[A-Za-z0-9._/-]{1,40}$'::text),
+  constraint cancer_pathways_patient_name_length CHECK (char_length(patient_name) >= 1 AND char_length(patient_name) <= 200),
+  constraint cancer_pathways_route_known CHECK (route = ANY (ARRAY['usc'::text, 'breast_symptomatic'::text, 'screening'::text, 'consultant_upgrade'::text, 'other'::text])),
+  constraint cancer_pathways_screening_iff CHECK ((route = 'screening'::text) = (screening_programme IS NOT NULL)),
+  constraint cancer_pathways_screening_programme_known CHECK (screening_programme IS NULL OR (screening_programme = ANY (ARRAY['breast'::text, 'bowel'::text, 'cervical'::text, 'lung'::text]))),
+  constraint cancer_pathways_treatment_after_decision CHECK (first_treatment_date IS NULL OR decision_to_treat_date IS NOT NULL AND decision_to_treat_date <= first_treatment_date),
+  constraint cancer_pathways_treatment_modality_known CHECK (treatment_modality IS NULL OR (treatment_modality = ANY (ARRAY['surgery'::text, 'anti_cancer_drug'::text, 'radiotherapy'::text, 'hormone'::text, 'active_monitoring'::text, 'other'::text]))),
+  constraint cancer_pathways_tumour_site_known CHECK (tumour_site = ANY (ARRAY['breast'::text, 'gynaecological'::text, 'haematological'::text, 'head_and_neck'::text, 'lower_gi'::text, 'upper_gi'::text, 'lung'::text, 'skin'::text, 'urological'::text, 'testicular'::text, 'brain_cns'::text, 'sarcoma'::text, 'childrens'::text, 'other'::text])),
+  constraint cancer_pathways_upgrade_before_treatment CHECK (upgrade_date IS NULL OR first_treatment_date IS NULL OR upgrade_date <= first_treatment_date),
+  constraint cancer_pathways_upgrade_iff CHECK ((route = 'consultant_upgrade'::text) = (upgrade_date IS NOT NULL))
+);
+comment on table public.cancer_pathways is 'A user''s own cancer pathways (CWT 28/31/62-day standards), optionally linked to one of their PTL pathways; clocks are computed by the server, never stored.';
+CREATE INDEX cancer_pathways_ptl_pathway_id_idx ON public.cancer_pathways USING btree (ptl_pathway_id) WHERE (ptl_pathway_id IS NOT NULL);
+CREATE INDEX cancer_pathways_user_idx ON public.cancer_pathways USING btree (user_id, created_at DESC, id DESC);
 
 create table public.case_content (
   case_id uuid not null,
@@ -140,6 +230,61 @@ comment on table public.cases is 'The case library: browsable facts of each case
 CREATE INDEX cases_category_domain_idx ON public.cases USING btree (category, domain);
 CREATE INDEX cases_owner_id_idx ON public.cases USING btree (owner_id);
 
+create table public.clinic_slots (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  clinic_id uuid not null,
+  date date not null,
+  start_time time without time zone not null,
+  end_time time without time zone not null,
+  kind text not null,
+  cancelled boolean default false not null,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint clinic_slots_pkey PRIMARY KEY (id),
+  constraint clinic_slots_clinic_date_start_key UNIQUE (clinic_id, date, start_time),
+  constraint clinic_slots_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinic_templates(id) ON DELETE CASCADE,
+  constraint clinic_slots_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint clinic_slots_kind_known CHECK (kind = ANY (ARRAY['new'::text, 'follow_up'::text])),
+  constraint clinic_slots_times_order CHECK (end_time > start_time)
+);
+comment on table public.clinic_slots is 'Bookable slots generated from a user''s clinic templates; free, booked (a live appointment holds it) or cancelled.';
+CREATE INDEX clinic_slots_user_date_idx ON public.clinic_slots USING btree (user_id, date, start_time, id);
+
+create table public.clinic_templates (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  name text not null,
+  specialty text not null,
+  clinician text not null,
+  weekday smallint not null,
+  start_time time without time zone not null,
+  end_time time without time zone not null,
+  slot_minutes smallint not null,
+  new_slots smallint default 0 not null,
+  valid_from date not null,
+  valid_to date,
+  cancelled_dates date[] default '{}'::date[] not null,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint clinic_templates_pkey PRIMARY KEY (id),
+  constraint clinic_templates_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint clinic_templates_cancelled_dates_size CHECK (cardinality(cancelled_dates) <= 500 AND array_position(cancelled_dates, NULL::date) IS NULL),
+  constraint clinic_templates_capacity_at_least_one CHECK ((end_time - start_time) >= make_interval(mins => slot_minutes::integer)),
+  constraint clinic_templates_clinician_length CHECK (char_length(clinician) >= 1 AND char_length(clinician) <= 200),
+  constraint clinic_templates_name_length CHECK (char_length(name) >= 1 AND char_length(name) <= 200),
+  constraint clinic_templates_new_slots_within_capacity CHECK (new_slots >= 0 AND make_interval(mins => (new_slots * slot_minutes)::integer) <= (end_time - start_time)),
+  constraint clinic_templates_slot_minutes_range CHECK (slot_minutes >= 5 AND slot_minutes <= 240),
+  constraint clinic_templates_specialty_length CHECK (char_length(specialty) >= 1 AND char_length(specialty) <= 100),
+  constraint clinic_templates_valid_range CHECK (valid_to IS NULL OR valid_to >= valid_from),
+  constraint clinic_templates_weekday_iso CHECK (weekday >= 1 AND weekday <= 7),
+  constraint clinic_templates_whole_minutes CHECK (EXTRACT(second FROM start_time) = 0::numeric AND EXTRACT(second FROM end_time) = 0::numeric)
+);
+comment on table public.clinic_templates is 'A user''s weekly clinic sessions (clinician, weekday, times, slot length, new/follow-up split, validity, cancelled dates).';
+CREATE INDEX clinic_templates_user_idx ON public.clinic_templates USING btree (user_id, weekday, start_time, id);
+
 create table public.mail_outbox (
   id uuid default gen_random_uuid() not null,
   to_email text not null,
@@ -150,6 +295,84 @@ create table public.mail_outbox (
 );
 comment on table public.mail_outbox is 'Mail the platform sent while no SMTP server was configured.';
 CREATE INDEX mail_outbox_to_email_idx ON public.mail_outbox USING btree (to_email, created_at DESC);
+
+create table public.mdt_actions (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  meeting_id uuid not null,
+  listing_id uuid not null,
+  description text not null,
+  owner text not null,
+  due_date date not null,
+  done boolean default false not null,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint mdt_actions_pkey PRIMARY KEY (id),
+  constraint mdt_actions_listing_fk FOREIGN KEY (listing_id, meeting_id) REFERENCES public.mdt_listings(id, meeting_id) ON DELETE CASCADE,
+  constraint mdt_actions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint mdt_actions_description_length CHECK (char_length(description) >= 1 AND char_length(description) <= 1000),
+  constraint mdt_actions_owner_length CHECK (char_length(owner) >= 1 AND char_length(owner) <= 200)
+);
+comment on table public.mdt_actions is 'Actions agreed at an MDT meeting for a listed patient: what, who, by when, done.';
+CREATE INDEX mdt_actions_listing_idx ON public.mdt_actions USING btree (listing_id, meeting_id);
+CREATE INDEX mdt_actions_meeting_idx ON public.mdt_actions USING btree (meeting_id);
+CREATE INDEX mdt_actions_user_due_idx ON public.mdt_actions USING btree (user_id, due_date, id);
+
+create table public.mdt_listings (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  meeting_id uuid not null,
+  cancer_pathway_id uuid not null,
+  "position" integer not null,
+  reason text not null,
+  discussion text not null,
+  checklist jsonb default '[]'::jsonb not null,
+  outcome jsonb,
+  outcome_communicated_date date,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint mdt_listings_pkey PRIMARY KEY (id),
+  constraint mdt_listings_id_meeting_unique UNIQUE (id, meeting_id),
+  constraint mdt_listings_once_per_meeting UNIQUE (meeting_id, cancer_pathway_id),
+  constraint mdt_listings_position_unique UNIQUE (meeting_id, "position") DEFERRABLE INITIALLY DEFERRED,
+  constraint mdt_listings_cancer_pathway_id_fkey FOREIGN KEY (cancer_pathway_id) REFERENCES public.cancer_pathways(id) ON DELETE CASCADE,
+  constraint mdt_listings_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES public.mdt_meetings(id) ON DELETE CASCADE,
+  constraint mdt_listings_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint mdt_listings_checklist_array CHECK (jsonb_typeof(checklist) = 'array'::text),
+  constraint mdt_listings_communicated_needs_outcome CHECK (outcome_communicated_date IS NULL OR outcome IS NOT NULL),
+  constraint mdt_listings_discussion_known CHECK (discussion = ANY (ARRAY['full'::text, 'standard_of_care'::text])),
+  constraint mdt_listings_outcome_object CHECK (outcome IS NULL OR jsonb_typeof(outcome) = 'object'::text),
+  constraint mdt_listings_position_positive CHECK ("position" >= 1),
+  constraint mdt_listings_reason_length CHECK (char_length(reason) >= 1 AND char_length(reason) <= 1000)
+);
+comment on table public.mdt_listings is 'The patients (cancer pathways) listed for an MDT meeting, in order, with readiness checklist and outcome.';
+CREATE INDEX mdt_listings_cancer_pathway_idx ON public.mdt_listings USING btree (cancer_pathway_id);
+CREATE INDEX mdt_listings_user_idx ON public.mdt_listings USING btree (user_id, meeting_id);
+
+create table public.mdt_meetings (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  tumour_site text not null,
+  meeting_date date not null,
+  start_time text,
+  attendees jsonb default '[]'::jsonb not null,
+  status text default 'planned'::text not null,
+  notes text default ''::text not null,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint mdt_meetings_pkey PRIMARY KEY (id),
+  constraint mdt_meetings_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint mdt_meetings_attendees_array CHECK (jsonb_typeof(attendees) = 'array'::text),
+  constraint mdt_meetings_notes_length CHECK (char_length(notes) <= 5000),
+  constraint mdt_meetings_start_time_format CHECK (start_time IS NULL OR start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'::text),
+  constraint mdt_meetings_status_known CHECK (status = ANY (ARRAY['planned'::text, 'held'::text, 'cancelled'::text])),
+  constraint mdt_meetings_tumour_site_known CHECK (tumour_site = ANY (ARRAY['breast'::text, 'gynaecological'::text, 'haematological'::text, 'head_and_neck'::text, 'lower_gi'::text, 'upper_gi'::text, 'lung'::text, 'skin'::text, 'urological'::text, 'testicular'::text, 'brain_cns'::text, 'sarcoma'::text, 'childrens'::text, 'other'::text]))
+);
+comment on table public.mdt_meetings is 'A user''s cancer MDT meetings: tumour site, date, attendees by role, status and notes.';
+CREATE INDEX mdt_meetings_user_date_idx ON public.mdt_meetings USING btree (user_id, meeting_date, id);
 
 create table public.medical_records (
   id uuid default gen_random_uuid() not null,

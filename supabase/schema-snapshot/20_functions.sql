@@ -2,6 +2,31 @@
 -- Generated from a freshly migrated database by `npx tsx scripts/schema-snapshot.ts`; do not edit.
 -- To change anything, add a migration (docs/migrations.md), then regenerate this snapshot.
 
+-- private.appointments_from_slot()
+CREATE OR REPLACE FUNCTION private.appointments_from_slot()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  s record;
+begin
+  select clinic_id, date, start_time, kind, cancelled into s
+    from public.clinic_slots where id = new.slot_id for share;
+  if not found then
+    raise exception 'no such slot' using errcode = 'PT404';
+  end if;
+  if s.cancelled then
+    raise exception 'the slot is cancelled' using errcode = 'PT409';
+  end if;
+  new.clinic_id := s.clinic_id;
+  new.date := s.date;
+  new.start_time := s.start_time;
+  new.kind := s.kind;
+  return new;
+end;
+$function$;
+
 -- private.assessments_object_access(object_name text, any_participant boolean)
 CREATE OR REPLACE FUNCTION private.assessments_object_access(object_name text, any_participant boolean)
  RETURNS boolean

@@ -2,10 +2,46 @@
 -- Generated from a freshly migrated database by `npx tsx scripts/schema-snapshot.ts`; do not edit.
 -- To change anything, add a migration (docs/migrations.md), then regenerate this snapshot.
 
+CREATE TRIGGER appointments_audit_delete AFTER DELETE ON public.appointments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER appointments_audit_insert AFTER INSERT ON public.appointments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER appointments_audit_update AFTER UPDATE ON public.appointments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER appointments_bump_version BEFORE UPDATE ON public.appointments FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+CREATE TRIGGER appointments_from_slot BEFORE INSERT ON public.appointments FOR EACH ROW EXECUTE FUNCTION private.appointments_from_slot();
+
 CREATE TRIGGER audit_trail_append_only BEFORE DELETE OR UPDATE ON public.audit_trail FOR EACH ROW EXECUTE FUNCTION private.audit_trail_append_only();
 CREATE TRIGGER audit_trail_no_truncate BEFORE TRUNCATE ON public.audit_trail FOR EACH STATEMENT EXECUTE FUNCTION private.audit_trail_no_truncate();
 
+CREATE TRIGGER cancer_pathways_audit_delete AFTER DELETE ON public.cancer_pathways REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER cancer_pathways_audit_insert AFTER INSERT ON public.cancer_pathways REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER cancer_pathways_audit_update AFTER UPDATE ON public.cancer_pathways REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER cancer_pathways_bump_version BEFORE UPDATE ON public.cancer_pathways FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
 CREATE TRIGGER cases_bump_version BEFORE UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER clinic_slots_audit_delete AFTER DELETE ON public.clinic_slots REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER clinic_slots_audit_insert AFTER INSERT ON public.clinic_slots REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER clinic_slots_audit_update AFTER UPDATE ON public.clinic_slots REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER clinic_slots_bump_version BEFORE UPDATE ON public.clinic_slots FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER clinic_templates_audit_delete AFTER DELETE ON public.clinic_templates REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER clinic_templates_audit_insert AFTER INSERT ON public.clinic_templates REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER clinic_templates_audit_update AFTER UPDATE ON public.clinic_templates REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER clinic_templates_bump_version BEFORE UPDATE ON public.clinic_templates FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER mdt_actions_audit_delete AFTER DELETE ON public.mdt_actions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_actions_audit_insert AFTER INSERT ON public.mdt_actions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_actions_audit_update AFTER UPDATE ON public.mdt_actions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_actions_bump_version BEFORE UPDATE ON public.mdt_actions FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER mdt_listings_audit_delete AFTER DELETE ON public.mdt_listings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_listings_audit_insert AFTER INSERT ON public.mdt_listings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_listings_audit_update AFTER UPDATE ON public.mdt_listings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_listings_bump_version BEFORE UPDATE ON public.mdt_listings FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER mdt_meetings_audit_delete AFTER DELETE ON public.mdt_meetings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_meetings_audit_insert AFTER INSERT ON public.mdt_meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_meetings_audit_update AFTER UPDATE ON public.mdt_meetings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER mdt_meetings_bump_version BEFORE UPDATE ON public.mdt_meetings FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 
 CREATE TRIGGER medical_records_audit_delete AFTER DELETE ON public.medical_records REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('doctor_id');
 CREATE TRIGGER medical_records_audit_insert AFTER INSERT ON public.medical_records REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('doctor_id');

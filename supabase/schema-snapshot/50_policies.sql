@@ -24,12 +24,56 @@ create policy "Admins record their own views"
   on public.admin_audit_log for insert to app_admin
   with check (admin_id = ( SELECT auth.uid() AS uid));
 
+alter table public.appointments enable row level security;
+create policy "A user books their own appointments"
+  on public.appointments for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.clinic_slots s
+  WHERE ((s.id = appointments.slot_id) AND (s.user_id = ( SELECT auth.uid() AS uid))))) AND ((pathway_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM public.ptl_patients p
+  WHERE ((p.id = appointments.pathway_id) AND (p.user_id = ( SELECT auth.uid() AS uid)))))));
+create policy "A user deletes their own appointments"
+  on public.appointments for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own appointments"
+  on public.appointments for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user records outcomes on their own appointments"
+  on public.appointments for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every appointment"
+  on public.appointments for select to app_admin
+  using (true);
+
 alter table public.audit_trail enable row level security;
 create policy "A user reads the trail of their own data"
   on public.audit_trail for select to authenticated
   using (owner_id = ( SELECT auth.uid() AS uid));
 create policy "Admins read every trail"
   on public.audit_trail for select to app_admin
+  using (true);
+
+alter table public.cancer_pathways enable row level security;
+create policy "A user adds their own cancer pathways"
+  on public.cancer_pathways for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND ((ptl_pathway_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM public.ptl_patients p
+  WHERE ((p.id = cancer_pathways.ptl_pathway_id) AND (p.user_id = ( SELECT auth.uid() AS uid)))))));
+create policy "A user deletes their own cancer pathways"
+  on public.cancer_pathways for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user edits their own cancer pathways"
+  on public.cancer_pathways for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND ((ptl_pathway_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM public.ptl_patients p
+  WHERE ((p.id = cancer_pathways.ptl_pathway_id) AND (p.user_id = ( SELECT auth.uid() AS uid)))))));
+create policy "A user reads their own cancer pathways"
+  on public.cancer_pathways for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every cancer pathway"
+  on public.cancer_pathways for select to app_admin
   using (true);
 
 alter table public.case_content enable row level security;
@@ -101,9 +145,110 @@ create policy "Signed-in users browse the shared bank and their own cases"
   on public.cases for select to authenticated
   using ((owner_id IS NULL) OR (owner_id = ( SELECT auth.uid() AS uid)));
 
+alter table public.clinic_slots enable row level security;
+create policy "A user adds slots to their own clinics"
+  on public.clinic_slots for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.clinic_templates c
+  WHERE ((c.id = clinic_slots.clinic_id) AND (c.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user edits their own clinic slots"
+  on public.clinic_slots for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own clinic slots"
+  on public.clinic_slots for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every clinic slot"
+  on public.clinic_slots for select to app_admin
+  using (true);
+
+alter table public.clinic_templates enable row level security;
+create policy "A user adds their own clinic templates"
+  on public.clinic_templates for insert to authenticated
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user deletes their own clinic templates"
+  on public.clinic_templates for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user edits their own clinic templates"
+  on public.clinic_templates for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own clinic templates"
+  on public.clinic_templates for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every clinic template"
+  on public.clinic_templates for select to app_admin
+  using (true);
+
 alter table public.mail_outbox enable row level security;
 create policy "Admins read the mail outbox"
   on public.mail_outbox for select to app_admin
+  using (true);
+
+alter table public.mdt_actions enable row level security;
+create policy "A user adds actions to their own MDT listings"
+  on public.mdt_actions for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.mdt_listings l
+  WHERE ((l.id = mdt_actions.listing_id) AND (l.meeting_id = mdt_actions.meeting_id) AND (l.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user deletes their own MDT actions"
+  on public.mdt_actions for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user edits their own MDT actions"
+  on public.mdt_actions for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.mdt_listings l
+  WHERE ((l.id = mdt_actions.listing_id) AND (l.meeting_id = mdt_actions.meeting_id) AND (l.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user reads their own MDT actions"
+  on public.mdt_actions for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every MDT action"
+  on public.mdt_actions for select to app_admin
+  using (true);
+
+alter table public.mdt_listings enable row level security;
+create policy "A user deletes their own MDT listings"
+  on public.mdt_listings for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user edits their own MDT listings"
+  on public.mdt_listings for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.mdt_meetings m
+  WHERE ((m.id = mdt_listings.meeting_id) AND (m.user_id = ( SELECT auth.uid() AS uid))))) AND (EXISTS ( SELECT 1
+   FROM public.cancer_pathways c
+  WHERE ((c.id = mdt_listings.cancer_pathway_id) AND (c.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user lists their own pathways at their own MDT meetings"
+  on public.mdt_listings for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.mdt_meetings m
+  WHERE ((m.id = mdt_listings.meeting_id) AND (m.user_id = ( SELECT auth.uid() AS uid))))) AND (EXISTS ( SELECT 1
+   FROM public.cancer_pathways c
+  WHERE ((c.id = mdt_listings.cancer_pathway_id) AND (c.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user reads their own MDT listings"
+  on public.mdt_listings for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every MDT listing"
+  on public.mdt_listings for select to app_admin
+  using (true);
+
+alter table public.mdt_meetings enable row level security;
+create policy "A user adds their own MDT meetings"
+  on public.mdt_meetings for insert to authenticated
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user deletes their own MDT meetings"
+  on public.mdt_meetings for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user edits their own MDT meetings"
+  on public.mdt_meetings for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own MDT meetings"
+  on public.mdt_meetings for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every MDT meeting"
+  on public.mdt_meetings for select to app_admin
   using (true);
 
 alter table public.medical_records enable row level security;

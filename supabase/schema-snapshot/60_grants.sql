@@ -11,7 +11,15 @@ grant select on table public.accounts to authenticated;
 grant insert (action, admin_id, detail, subject_id) on table public.admin_audit_log to app_admin;
 grant select on table public.admin_audit_log to authenticated;
 
+grant select, delete on table public.appointments to authenticated;
+grant insert (booked_on, communicated, pathway_id, patient_id, patient_name, slot_id, user_id) on table public.appointments to authenticated;
+grant update (clinic_outcome, discharge_date, outcome_date, rebooked_as, status) on table public.appointments to authenticated;
+
 grant select on table public.audit_trail to authenticated;
+
+grant select, delete on table public.cancer_pathways to authenticated;
+grant insert (breach_reason, decision_to_treat_date, diagnosis, diagnosis_communicated_date, first_treatment_date, nhs_number, patient_id, patient_name, ptl_pathway_id, referral_received_date, route, screening_programme, treatment_modality, tumour_site, upgrade_date, user_id) on table public.cancer_pathways to authenticated;
+grant update (breach_reason, decision_to_treat_date, diagnosis, diagnosis_communicated_date, first_treatment_date, nhs_number, patient_id, patient_name, ptl_pathway_id, referral_received_date, route, screening_programme, treatment_modality, tumour_site, upgrade_date) on table public.cancer_pathways to authenticated;
 
 grant select, insert, update, delete on table public.case_content to authenticated;
 
@@ -19,7 +27,27 @@ grant select, delete on table public.cases to authenticated;
 grant insert (case_name, category, domain, internal_name, owner_id) on table public.cases to authenticated;
 grant update (case_name, category, domain, internal_name) on table public.cases to authenticated;
 
+grant select on table public.clinic_slots to authenticated;
+grant insert (clinic_id, date, end_time, kind, start_time, user_id) on table public.clinic_slots to authenticated;
+grant update (cancelled) on table public.clinic_slots to authenticated;
+
+grant select, delete on table public.clinic_templates to authenticated;
+grant insert (cancelled_dates, clinician, end_time, name, new_slots, slot_minutes, specialty, start_time, user_id, valid_from, valid_to, weekday) on table public.clinic_templates to authenticated;
+grant update (cancelled_dates, clinician, end_time, name, new_slots, slot_minutes, specialty, start_time, valid_from, valid_to, weekday) on table public.clinic_templates to authenticated;
+
 grant select on table public.mail_outbox to app_admin;
+
+grant select, delete on table public.mdt_actions to authenticated;
+grant insert (description, done, due_date, listing_id, meeting_id, owner, user_id) on table public.mdt_actions to authenticated;
+grant update (description, done, due_date, owner) on table public.mdt_actions to authenticated;
+
+grant select, delete on table public.mdt_listings to authenticated;
+grant insert ("position", cancer_pathway_id, checklist, discussion, meeting_id, outcome, outcome_communicated_date, reason, user_id) on table public.mdt_listings to authenticated;
+grant update ("position", checklist, discussion, outcome, outcome_communicated_date, reason) on table public.mdt_listings to authenticated;
+
+grant select, delete on table public.mdt_meetings to authenticated;
+grant insert (attendees, meeting_date, notes, start_time, status, tumour_site, user_id) on table public.mdt_meetings to authenticated;
+grant update (attendees, meeting_date, notes, start_time, status, tumour_site) on table public.mdt_meetings to authenticated;
 
 grant select, delete on table public.medical_records to authenticated;
 grant insert (doctor_id, notes, patient_id, title) on table public.medical_records to authenticated;

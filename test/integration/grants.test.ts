@@ -100,6 +100,39 @@ const ALLOWED = [
   'authenticated table public.tracker_items INSERT(fields, module, notes, pathway_id, patient_id, patient_name, status, user_id)',
   'authenticated table public.tracker_items SELECT',
   'authenticated table public.tracker_items UPDATE(fields, notes, pathway_id, patient_id, patient_name, status)',
+  // Clinic booking: the owner's, as the owned-table template grants. Slots are never deleted one by
+  // one (they go with their template) and only their `cancelled` changes; an appointment's slot
+  // columns come from its trigger and only its outcome changes.
+  'authenticated table public.appointments DELETE',
+  'authenticated table public.appointments INSERT(booked_on, communicated, pathway_id, patient_id, patient_name, slot_id, user_id)',
+  'authenticated table public.appointments SELECT',
+  'authenticated table public.appointments UPDATE(clinic_outcome, discharge_date, outcome_date, rebooked_as, status)',
+  'authenticated table public.clinic_slots INSERT(clinic_id, date, end_time, kind, start_time, user_id)',
+  'authenticated table public.clinic_slots SELECT',
+  'authenticated table public.clinic_slots UPDATE(cancelled)',
+  'authenticated table public.clinic_templates DELETE',
+  'authenticated table public.clinic_templates INSERT(cancelled_dates, clinician, end_time, name, new_slots, slot_minutes, specialty, start_time, user_id, valid_from, valid_to, weekday)',
+  'authenticated table public.clinic_templates SELECT',
+  'authenticated table public.clinic_templates UPDATE(cancelled_dates, clinician, end_time, name, new_slots, slot_minutes, specialty, start_time, valid_from, valid_to, weekday)',
+  // Cancer pathways: the owner's, as the owned-table template grants (the clocks are computed, never stored).
+  'authenticated table public.cancer_pathways DELETE',
+  'authenticated table public.cancer_pathways INSERT(breach_reason, decision_to_treat_date, diagnosis, diagnosis_communicated_date, first_treatment_date, nhs_number, patient_id, patient_name, ptl_pathway_id, referral_received_date, route, screening_programme, treatment_modality, tumour_site, upgrade_date, user_id)',
+  'authenticated table public.cancer_pathways SELECT',
+  'authenticated table public.cancer_pathways UPDATE(breach_reason, decision_to_treat_date, diagnosis, diagnosis_communicated_date, first_treatment_date, nhs_number, patient_id, patient_name, ptl_pathway_id, referral_received_date, route, screening_programme, treatment_modality, tumour_site, upgrade_date)',
+  // MDT meetings, their listings and actions: the owner's, as the owned-table template grants; a
+  // listing never changes meeting or pathway, an action never changes listing.
+  'authenticated table public.mdt_actions DELETE',
+  'authenticated table public.mdt_actions INSERT(description, done, due_date, listing_id, meeting_id, owner, user_id)',
+  'authenticated table public.mdt_actions SELECT',
+  'authenticated table public.mdt_actions UPDATE(description, done, due_date, owner)',
+  'authenticated table public.mdt_listings DELETE',
+  'authenticated table public.mdt_listings INSERT(cancer_pathway_id, checklist, discussion, meeting_id, outcome, outcome_communicated_date, position, reason, user_id)',
+  'authenticated table public.mdt_listings SELECT',
+  'authenticated table public.mdt_listings UPDATE(checklist, discussion, outcome, outcome_communicated_date, position, reason)',
+  'authenticated table public.mdt_meetings DELETE',
+  'authenticated table public.mdt_meetings INSERT(attendees, meeting_date, notes, start_time, status, tumour_site, user_id)',
+  'authenticated table public.mdt_meetings SELECT',
+  'authenticated table public.mdt_meetings UPDATE(attendees, meeting_date, notes, start_time, status, tumour_site)',
   'authenticated view public.session_board SELECT',
   // The stand-in for Supabase Storage's table (plain PostgreSQL and PGlite only); policies decide.
   'authenticated table storage.objects DELETE',

@@ -110,7 +110,7 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(Object.keys(doc).sort()).toEqual(
-        ['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'audit_trail'].sort(),
+        ['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'cancer_pathways', 'mdt_meetings', 'clinic_templates', 'clinic_slots', 'appointments', 'audit_trail'].sort(),
       );
       expect(doc).toMatchObject({ format: 'osce-platform-export', version: 1, account: { id: me.user.id, email: me.user.email } });
 

@@ -9,6 +9,7 @@
 // The last case builds a bad table and bad policies in a rolled-back transaction and shows that each
 // check catches them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRAILED_TABLES, type TrailedTable } from '../../server/src/contract/trail.js';
 import type { Queryable } from '../../server/src/db/types.js';
 import { createTestDb, dbTargets, type TestDb } from '../helpers/db.js';
 
@@ -50,6 +51,13 @@ const INDEX_EXEMPT: Record<string, { where: 'with check' | 'anywhere'; reason: s
     reason:
       'Supabase\'s table and Supabase\'s indexes: the assessments policies narrow by bucket_id first (it leads the (bucket_id, name) index) and only then pass name to private.assessments_object_access row by row',
   },
+};
+
+/** Tables with a user's user_id that are not module data, so not on the audit trail: each with why. */
+const NOT_TRAILED: Record<string, string> = {
+  profiles: 'the person\'s own name and training level, not module data; changes show on the account itself',
+  ptl_open_counts: 'a counter the PTL triggers keep from ptl_patients, which is trailed itself',
+  session_station_gaps: 'the practice station\'s pauses (who dropped out): platform timing, not module data',
 };
 
 const AUTH_FUNCTIONS = /\bauth\.(uid|jwt|email|role)\(\)/g;
@@ -222,6 +230,20 @@ describe.each(dbTargets)('row-level security in the catalog on %s', (target) => 
 
   it('(c) every column a policy reads leads an index on its table, but the listed exceptions', async () => {
     expect(await indexViolations(t.db)).toEqual([]);
+  });
+
+  it('(d) every table a user owns (a user_id to accounts) is on the audit trail, and contract/trail.ts lists exactly those', async () => {
+    const trailed = await t.db.query<{ table: string }>(
+      `select distinct c.relname as table from pg_trigger tg join pg_class c on c.oid = tg.tgrelid join pg_proc f on f.oid = tg.tgfoid
+        where f.proname = 'audit_changes' and c.relnamespace = 'public'::regnamespace order by 1`,
+    );
+    expect(trailed.rows.map((r) => r.table)).toEqual([...TRAILED_TABLES].sort());
+    // The clinical-administration modules' tables: owned by a user_id and not the platform's own.
+    const owned = await t.db.query<{ table: string }>(
+      `select c.relname as table from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_attribute a on a.attrelid = c.oid and a.attnum = any(k.conkey)
+        where k.contype = 'f' and k.confrelid = 'public.accounts'::regclass and a.attname = 'user_id' and c.relnamespace = 'public'::regnamespace order by 1`,
+    );
+    expect(owned.rows.map((r) => r.table).filter((name) => !(name in NOT_TRAILED) && !TRAILED_TABLES.includes(name as TrailedTable))).toEqual([]);
   });
 
   it('catches a table without row-level security, a bare auth.uid() and an unindexed policy column', async () => {

@@ -14,4 +14,7 @@ export * from './records.js';
 export * from './portfolio.js';
 export * from './trackers.js';
 export * from './secretary.js';
+export * from './booking.js';
+export * from './cancer.js';
+export * from './mdt.js';
 export * from './trail.js';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { SecretaryTask } from './secretary.js';
+import type { Appointment, ClinicTemplate, Slot } from './booking.js';
+import type { CancerPathway } from './cancer.js';
+import type { ExportMdtMeeting } from './mdt.js';
 import type { TrackerItem } from './trackers.js';
 import type { TrailEntry } from './trail.js';
 import { Text } from './primitives.js';
@@ -207,6 +210,16 @@ export interface PortfolioExport {
   /** Every tracker row, by tracker module (`consent`, `communications`…), oldest first. */
   trackers: Record<string, TrackerItem[]>;
   secretary_tasks: SecretaryTask[];
+  /** Clinic templates, oldest first. */
+  clinic_templates: ClinicTemplate[];
+  /** Every slot generated from them, by date and time (status as the API shows it). */
+  clinic_slots: Slot[];
+  /** Appointments, oldest first, with the ids of the RTT events each wrote on its pathway. */
+  appointments: Appointment[];
+  /** Every cancer pathway, oldest first, with its clocks as of the export's day. */
+  cancer_pathways: CancerPathway[];
+  /** Every MDT meeting, oldest first, with its listings (position order) and its actions. */
+  mdt_meetings: ExportMdtMeeting[];
   /** The audit trail of the person's own data, oldest first. */
   audit_trail: TrailEntry[];
 }

@@ -37,6 +37,8 @@ export interface TrackerDefinitionView {
   fields: TrackerFieldView[];
   /** Columns of the list, in order: the row's own (`patient_name`, `status`, `updated_at`…) and field names. */
   columns: string[];
+  /** A bar chart over the listed rows: a group per `category` field value, a bar per numeric `series` field. */
+  chart?: { title: string; category: string; series: string[] };
   statuses: string[];
   status_labels: Record<string, string>;
   /** Allowed moves: `{ from: [to, …] }`; a status with no entry is final. */

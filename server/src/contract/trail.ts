@@ -3,8 +3,21 @@ import { z } from 'zod';
 import { PageQuerySchema } from './pagination.js';
 import { IsoDateSchema, Text } from './primitives.js';
 
-/** The module tables whose every change goes on the audit trail. */
-export const TRAILED_TABLES = ['ptl_patients', 'ptl_events', 'medical_records', 'tracker_items', 'secretary_tasks'] as const;
+/** The module tables whose every change goes on the audit trail (a catalog test holds this to the triggers). */
+export const TRAILED_TABLES = [
+  'ptl_patients',
+  'ptl_events',
+  'medical_records',
+  'tracker_items',
+  'secretary_tasks',
+  'cancer_pathways',
+  'mdt_meetings',
+  'mdt_listings',
+  'mdt_actions',
+  'clinic_templates',
+  'clinic_slots',
+  'appointments',
+] as const;
 export type TrailedTable = (typeof TRAILED_TABLES)[number];
 
 export const TRAIL_ACTIONS = ['insert', 'update', 'delete'] as const;

@@ -4,7 +4,10 @@
 import { accountsDomain } from './accounts/providers.js';
 import { adminDomain } from './admin/providers.js';
 import { assessmentsDomain } from './assessments/providers.js';
+import { bookingDomain } from './booking/providers.js';
+import { cancerDomain } from './cancer/providers.js';
 import { casesDomain } from './cases/providers.js';
+import { mdtDomain } from './mdt/providers.js';
 import { portfolioDomain } from './portfolio/providers.js';
 import { profilesDomain } from './profiles/providers.js';
 import { ptlDomain } from './ptl/providers.js';
@@ -19,6 +22,9 @@ export const domains: readonly DomainDefinition[] = [
   accountsDomain,
   profilesDomain,
   ptlDomain,
+  bookingDomain,
+  cancerDomain,
+  mdtDomain,
   recordsDomain,
   assessmentsDomain,
   sessionsDomain,

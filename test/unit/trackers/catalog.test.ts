@@ -4,14 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrackers } from '../../../server/src/domains/trackers/catalog.js';
 import { defineTracker, describe as describeTracker, fieldProblems, fieldsSchema } from '../../../server/src/domains/trackers/define.js';
+import { clearanceWeeks } from '../../../server/src/domains/trackers/modules/capacity.js';
 import { moveProblem } from '../../../server/src/kit/workflow.js';
 
 const defineUrl = path.resolve(import.meta.dirname, '../../../server/src/domains/trackers/define.ts');
 
 describe('tracker definitions', () => {
-  it('loads the six trackers of the contract from their files', async () => {
+  it('loads the nine trackers of the contract from their files', async () => {
     const modules = (await loadTrackers()).map((d) => d.module);
-    expect(modules).toEqual(['communications', 'consent', 'exceptions', 'funding', 'patient_choice', 'transfers']);
+    expect(modules).toEqual(['cancellations', 'capacity', 'communications', 'consent', 'dna', 'exceptions', 'funding', 'patient_choice', 'transfers']);
   });
 
   it('a new tracker is one file in the folder: nothing else names it', async () => {
@@ -39,6 +40,24 @@ describe('tracker definitions', () => {
     expect(() => defineTracker({ ...base, compute, fields: [{ name: 'n', label: 'N', type: 'number', computed: true, required: true }] })).toThrow(/cannot be required/);
     const view = { list: async () => ({ items: [], next_cursor: null }), get: async () => Promise.reject(new Error('none')) };
     expect(() => defineTracker({ ...base, view })).toThrow(/view must be read-only/);
+  });
+
+  it('capacity: weeks to clear are open pathways over weekly slots, to one decimal, and none without slots', () => {
+    expect(clearanceWeeks(30, 4)).toBe(7.5);
+    expect(clearanceWeeks(10, 3)).toBe(3.3);
+    expect(clearanceWeeks(0, 5)).toBe(0);
+    expect(clearanceWeeks(12, 0)).toBeNull();
+  });
+
+  it('a chart names a field for its groups and number fields for its bars', () => {
+    const base = { module: 'x', name: 'X', description: '', columns: ['status'], statuses: ['a'], statusLabels: { a: 'A' }, transitions: {} };
+    const fields = [
+      { name: 'group', label: 'Group', type: 'text' as const },
+      { name: 'size', label: 'Size', type: 'number' as const },
+    ];
+    expect(describeTracker(defineTracker({ ...base, fields, chart: { title: 'T', category: 'group', series: ['size'] } })).chart).toEqual({ title: 'T', category: 'group', series: ['size'] });
+    expect(() => defineTracker({ ...base, fields, chart: { title: 'T', category: 'nope', series: ['size'] } })).toThrow(/category "nope"/);
+    expect(() => defineTracker({ ...base, fields, chart: { title: 'T', category: 'group', series: ['group'] } })).toThrow(/series "group"/);
   });
 
   it('a computed field is described as such, refused by name in a body, and skipped by the field rules', () => {

@@ -176,7 +176,7 @@ export function checkRequired(fields: readonly FieldDef[], values: FormValues): 
   const errors: Record<string, string> = {};
   for (const field of visibleFields(fields, values)) {
     const text = (values[field.key] ?? '').trim();
-    if (field.required && text === '') errors[field.key] = field.type === 'enum' || field.type === 'pathway' ? `Choose ${field.label.toLowerCase()}` : `Enter ${field.label.toLowerCase()}`;
+    if (field.required && text === '') errors[field.key] = field.type === 'enum' || field.type === 'pathway' ? `Choose ${inSentence(field.label)}` : `Enter ${inSentence(field.label)}`;
     else if (field.type === 'number' && text !== '' && !Number.isFinite(Number(text))) errors[field.key] = `${field.label} must be a number`;
   }
   return errors;
@@ -232,4 +232,12 @@ export function statusField(workflow: Workflow, current: string | null): FieldDe
         ? 'Only the statuses allowed from the start are offered.'
         : `Now ${statusLabel(workflow, current)}: only the moves allowed from there are offered.`,
   };
+}
+
+/** A label inside a sentence: lower case, but acronyms kept ("Patient ID" → "patient ID", "NHS number" → "NHS number"). */
+export function inSentence(label: string): string {
+  return label
+    .split(' ')
+    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
+    .join(' ');
 }

@@ -25,6 +25,11 @@ export function buildExport(parts: ExportPart, now: Date): PortfolioExport {
     medical_records: parts.medical_records ?? [],
     trackers: parts.trackers ?? {},
     secretary_tasks: parts.secretary_tasks ?? [],
+    cancer_pathways: parts.cancer_pathways ?? [],
+    mdt_meetings: parts.mdt_meetings ?? [],
+    clinic_templates: parts.clinic_templates ?? [],
+    clinic_slots: parts.clinic_slots ?? [],
+    appointments: parts.appointments ?? [],
     audit_trail: parts.audit_trail ?? [],
   };
 }

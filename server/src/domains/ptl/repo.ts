@@ -56,6 +56,23 @@ export async function findPathway(tx: Queryable, userId: string, id: string): Pr
   return rows[0] ?? null;
 }
 
+/** Several of the user's pathways in one query (the ones not theirs are simply not there). */
+export async function pathwaysById(tx: Queryable, userId: string, ids: readonly string[]): Promise<PathwayRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.query<PathwayRow>('select * from public.ptl_patients where id = any($1::uuid[]) and user_id = $2', [ids, userId]);
+  return rows;
+}
+
+/** The user's open pathways (clock running, on this PTL) per specialty, as the PTL's stored clocks say. */
+export async function openBySpecialty(tx: Queryable, userId: string): Promise<Map<string, number>> {
+  const { rows } = await tx.query<{ specialty: string; open: number }>(
+    `select specialty, count(*)::int as open from public.ptl_patients
+      where user_id = $1 and clock_state = 'running' and on_ptl group by specialty`,
+    [userId],
+  );
+  return new Map(rows.map((r) => [r.specialty, r.open]));
+}
+
 /** Events of several pathways in one query, in the order the engine applies them. */
 export async function eventsFor(tx: Queryable, pathwayIds: string[]): Promise<Map<string, EventRow[]>> {
   const byPathway = new Map<string, EventRow[]>(pathwayIds.map((id) => [id, []]));
@@ -112,6 +129,35 @@ export async function insertEvent(
     [e.pathway_id, userId, e.event_type, e.event_date, e.rtt_status, e.appointment_communicated, e.note],
   );
   return rows[0]!;
+}
+
+/** The caller's pathway, locked until the transaction ends, so concurrent event writers re-derive its clock one after another. */
+export async function lockPathway(tx: Queryable, userId: string, id: string): Promise<PathwayRow | null> {
+  const { rows } = await tx.query<PathwayRow>('select * from public.ptl_patients where id = $1 and user_id = $2 for update', [id, userId]);
+  return rows[0] ?? null;
+}
+
+/** The events of these pathways carrying any of these notes (e.g. `booking:<id>`), in the order the engine applies them. */
+export async function eventsByNotes(tx: Queryable, pathwayIds: readonly string[], notes: readonly string[]): Promise<EventRow[]> {
+  if (notes.length === 0 || pathwayIds.length === 0) return [];
+  const { rows } = await tx.query<EventRow>(
+    `select ${EVENT_COLUMNS} from public.ptl_events
+      where pathway_id = any($1::uuid[]) and note = any($2::text[])
+      order by pathway_id, event_date, seq`,
+    [pathwayIds, notes],
+  );
+  return rows;
+}
+
+/** Deletes these events of one of the caller's pathways; returns how many went. */
+export async function deleteEvents(tx: Queryable, userId: string, pathwayId: string, eventIds: readonly string[]): Promise<number> {
+  if (eventIds.length === 0) return 0;
+  const { rowCount } = await tx.query('delete from public.ptl_events where id = any($1::uuid[]) and pathway_id = $2 and user_id = $3', [
+    eventIds,
+    pathwayId,
+    userId,
+  ]);
+  return rowCount;
 }
 
 export async function deleteEvent(tx: Queryable, userId: string, pathwayId: string, eventId: string): Promise<boolean> {

@@ -14,6 +14,16 @@ export function pathwayDateProblems(p: { referral_date: string; clock_start_date
   return problems;
 }
 
+/**
+ * Why an event cannot be recorded on this date, or null: never in the future, and never before the
+ * pathway's clock start. `field` names the request field the date came from.
+ */
+export function eventDateProblem(clockStartDate: string, eventDate: string, today: string, field = 'event_date'): ErrorDetail | null {
+  if (eventDate > today) return { path: field, message: 'An event cannot be in the future' };
+  if (eventDate < clockStartDate) return { path: field, message: `The clock started on ${clockStartDate}; an event cannot be earlier` };
+  return null;
+}
+
 export function toClockEvents(events: readonly EventRow[]): ClockEvent[] {
   return events.map((e) => ({ id: e.id, event_type: e.event_type as PtlEventType, event_date: e.event_date, appointment_communicated: e.appointment_communicated }));
 }

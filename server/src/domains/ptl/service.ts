@@ -11,6 +11,7 @@ import {
   type PtlEventCreateSchema,
   type PtlImportResult,
   type PtlImportRowError,
+  type PtlEventType,
   type PtlStats,
   type WaitGroup,
 } from '../../contract/ptl.js';
@@ -25,13 +26,26 @@ import { todayInEngland } from '../../kit/dates.js';
 import { decodeCursor, encodeCursor } from './list-query.js';
 import { presentPathway, presentPathwayDetail } from './present.js';
 import * as repo from './repo.js';
-import { clockFor, pathwayDateProblems } from './rules.js';
+import { clockFor, eventDateProblem, pathwayDateProblems } from './rules.js';
 
 const IMPORT_BATCH = 5_000;
 const EXPORT_CHUNK = 5_000;
 
 type PathwayInput = z.output<typeof PathwayCreateSchema>;
 type EventInput = z.output<typeof PtlEventCreateSchema>;
+
+/**
+ * An event another domain records on a pathway inside its own transaction (a booking outcome), with
+ * its own `note` (how it finds the event again) and the request field its date came from, which a
+ * refusal names.
+ */
+export interface ForeignEventInput {
+  event_type: PtlEventType;
+  event_date: string;
+  appointment_communicated: boolean;
+  note: string;
+  field: string;
+}
 
 function fieldsOf(p: PathwayInput | repo.PathwayRow): repo.PathwayFieldsRow {
   return {
@@ -72,6 +86,79 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
   }
 
   return {
+    // In-transaction functions for other domains (booking): they run inside the caller's own
+    // db.asUser transaction, so a change there and its RTT events commit or fail together.
+
+    /** The caller's pathway row, or null. */
+    findIn: (tx: Queryable, userId: string, id: string) => repo.findPathway(tx, userId, id),
+
+    /** The pathway as `GET /api/ptl/:id` shows it at `censusDate`; 404 when it is not the caller's. */
+    detailIn: detail,
+
+    /**
+     * Records events on the caller's pathway under the PTL's date rules (not in the future, not
+     * before the clock start: a 400 naming each event's `field`, nothing written) and re-derives
+     * the stored clock once. The pathway is locked first, so concurrent writers take turns.
+     * Returns the new events' ids, in the order given.
+     */
+    async recordEventsIn(tx: Queryable, userId: string, pathwayId: string, events: readonly ForeignEventInput[], censusDate: string): Promise<string[]> {
+      const row = await repo.lockPathway(tx, userId, pathwayId);
+      if (!row) throw notFound('No such pathway on your PTL');
+      const problems = events.flatMap((e) => eventDateProblem(row.clock_start_date, e.event_date, censusDate, e.field) ?? []);
+      if (problems.length) throw validationFailed(`The PTL refuses this date: ${problems[0]!.message}`, problems);
+      const ids: string[] = [];
+      for (const e of events) {
+        const inserted = await repo.insertEvent(tx, userId, {
+          pathway_id: pathwayId,
+          event_type: e.event_type,
+          event_date: e.event_date,
+          rtt_status: RTT_STATUS_BY_EVENT[e.event_type],
+          appointment_communicated: e.appointment_communicated,
+          note: e.note,
+        });
+        ids.push(inserted.id);
+      }
+      if (events.length > 0) await recompute(tx, userId, row, censusDate);
+      return ids;
+    },
+
+    /** The events of these pathways carrying any of these notes, as rows (id, pathway_id, event_type…). */
+    eventsByNotesIn: (tx: Queryable, pathwayIds: readonly string[], notes: readonly string[]) => repo.eventsByNotes(tx, pathwayIds, notes),
+
+    /**
+     * What each of these events did to its pathway's clock, in the engine's words at `censusDate`:
+     * the explanation of the period it started or ended, or that the clock ran on. One query for
+     * the pathways and one for their events, however many there are.
+     */
+    async eventEffectsIn(tx: Queryable, userId: string, events: readonly { id: string; pathway_id: string }[], censusDate: string): Promise<Map<string, string>> {
+      const pathwayIds = [...new Set(events.map((e) => e.pathway_id))];
+      const rows = await repo.pathwaysById(tx, userId, pathwayIds);
+      const eventsOf = await repo.eventsFor(tx, pathwayIds);
+      const effects = new Map<string, string>();
+      for (const row of rows) {
+        const recorded = eventsOf.get(row.id) ?? [];
+        const { periods } = clockFor(row, recorded, censusDate).result;
+        for (const e of recorded) {
+          const ended = periods.find((p) => p.ended_by?.event_id === e.id)?.ended_by;
+          const started = periods.find((p) => p.started_by.event_id === e.id)?.started_by;
+          effects.set(e.id, (ended ?? started)?.text ?? `The clock kept running (${e.rtt_status})`);
+        }
+      }
+      return new Map(events.flatMap((e) => (effects.has(e.id) ? [[e.id, effects.get(e.id)!] as const] : [])));
+    },
+
+    /** The caller's open pathways (clock running, on this PTL) per specialty. */
+    openBySpecialtyIn: (tx: Queryable, userId: string) => repo.openBySpecialty(tx, userId),
+
+    /** Removes these events from the caller's pathway and re-derives its clock: the clock goes back. */
+    async removeEventsIn(tx: Queryable, userId: string, pathwayId: string, eventIds: readonly string[], censusDate: string): Promise<void> {
+      if (eventIds.length === 0) return;
+      const row = await repo.lockPathway(tx, userId, pathwayId);
+      if (!row) throw notFound('No such pathway on your PTL');
+      await repo.deleteEvents(tx, userId, pathwayId, eventIds);
+      await recompute(tx, userId, row, censusDate);
+    },
+
     /** One keyset page of the caller's PTL, each pathway with its clock computed from its events. */
     async list(auth: AuthContext, q: PathwayListQuery): Promise<Page<Pathway>> {
       const census = q.as_of ?? today();
@@ -147,10 +234,8 @@ export function createPtlService({ db, realtime, today = todayInEngland }: { db:
       return db.asUser(auth.claims, async (tx) => {
         const row = await repo.findPathway(tx, auth.account.id, id);
         if (!row) throw notFound('No such pathway on your PTL');
-        if (input.event_date > census) throw validationFailed('Check the date', [{ path: 'event_date', message: 'An event cannot be in the future' }]);
-        if (input.event_date < row.clock_start_date) {
-          throw validationFailed('Check the date', [{ path: 'event_date', message: `The clock started on ${row.clock_start_date}; an event cannot be earlier` }]);
-        }
+        const problem = eventDateProblem(row.clock_start_date, input.event_date, census);
+        if (problem) throw validationFailed('Check the date', [problem]);
         await repo.insertEvent(tx, auth.account.id, { ...input, pathway_id: id, rtt_status: RTT_STATUS_BY_EVENT[input.event_type] });
         await recompute(tx, auth.account.id, row, census);
         return detail(tx, auth.account.id, id, census);

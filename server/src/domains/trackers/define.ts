@@ -78,6 +78,8 @@ export interface TrackerDefinition {
   compute?: (rows: readonly TrackerItem[], ctx: TrackerComputeContext) => Promise<Map<string, Record<string, TrackerFieldValue>>>;
   /** A read-only view over another domain's rows instead of rows of its own (needs `readOnly`). */
   view?: TrackerView;
+  /** A bar chart over the list: one group per `category` value, one bar per numeric `series` field. */
+  chart?: { title: string; category: string; series: readonly string[] };
 }
 
 /** Declares a tracker; checks the declaration itself so a typo fails at start, not in front of a user. */
@@ -100,6 +102,10 @@ export function defineTracker(def: TrackerDefinition): TrackerDefinition {
   }
   if (def.fields.some((f) => f.computed) && !def.compute) problems.push('it has computed fields but no compute()');
   if (def.view && !def.readOnly) problems.push('a view must be read-only');
+  if (def.chart) {
+    if (!names.has(def.chart.category)) problems.push(`chart category "${def.chart.category}" is not a field`);
+    for (const s of def.chart.series) if (def.fields.find((f) => f.name === s)?.type !== 'number') problems.push(`chart series "${s}" is not a number field`);
+  }
   if (problems.length > 0) throw new Error(`tracker ${def.module}: ${problems.join('; ')}`);
   return def;
 }
@@ -190,6 +196,7 @@ export function describe(def: TrackerDefinition): TrackerDefinitionView {
       ...(f.computed ? { computed: true } : {}),
     })),
     columns: [...def.columns],
+    ...(def.chart ? { chart: { title: def.chart.title, category: def.chart.category, series: [...def.chart.series] } } : {}),
     statuses: [...def.statuses],
     status_labels: { ...def.statusLabels },
     transitions: Object.fromEntries(Object.entries(def.transitions).map(([k, v]) => [k, [...(v ?? [])]])),
