@@ -7,14 +7,28 @@ import ForgotPasswordPage from './pages/auth/ForgotPasswordPage.svelte';
 import LoginPage from './pages/auth/LoginPage.svelte';
 import RegisterPage from './pages/auth/RegisterPage.svelte';
 import ResetPasswordPage from './pages/auth/ResetPasswordPage.svelte';
+import AppointmentPage from './pages/booking/AppointmentPage.svelte';
 import BookingPage from './pages/booking/BookingPage.svelte';
+import BookPage from './pages/booking/BookPage.svelte';
+import CapacityPage from './pages/booking/CapacityPage.svelte';
+import ClinicDayPage from './pages/booking/ClinicDayPage.svelte';
+import ClinicFormPage from './pages/booking/ClinicFormPage.svelte';
+import ClinicPage from './pages/booking/ClinicPage.svelte';
+import BookingStatsPage from './pages/booking/StatsPage.svelte';
+import CancerDashboardPage from './pages/cancer/CancerDashboardPage.svelte';
+import CancerFormPage from './pages/cancer/CancerFormPage.svelte';
 import CancerPage from './pages/cancer/CancerPage.svelte';
+import CancerPathwayPage from './pages/cancer/CancerPathwayPage.svelte';
 import CaseFormPage from './pages/cases/CaseFormPage.svelte';
 import CasePage from './pages/cases/CasePage.svelte';
 import CasesPage from './pages/cases/CasesPage.svelte';
 import DashboardPage from './pages/dashboard/DashboardPage.svelte';
 import NotFoundPage from './pages/errors/NotFoundPage.svelte';
+import CoordinatorPage from './pages/mdt/CoordinatorPage.svelte';
 import MdtPage from './pages/mdt/MdtPage.svelte';
+import MeetingFormPage from './pages/mdt/MeetingFormPage.svelte';
+import MeetingPage from './pages/mdt/MeetingPage.svelte';
+import MeetingPrintPage from './pages/mdt/MeetingPrintPage.svelte';
 import PortfolioPage from './pages/portfolio/PortfolioPage.svelte';
 import ProfilePage from './pages/profile/ProfilePage.svelte';
 import PathwayFormPage from './pages/ptl/PathwayFormPage.svelte';
@@ -57,6 +71,8 @@ interface RouteSpec<P extends string> {
   component: Component<RouteParams<P>>;
   /** Signed-in users outside these roles see "no access" instead of the page. */
   roles?: readonly Role[];
+  /** `bare`: the page alone, without the app's header and navigation (a list made for printing). */
+  layout?: 'bare';
 }
 
 export interface Route {
@@ -65,6 +81,7 @@ export interface Route {
   access: Access;
   component: Component<Record<string, string>>;
   roles?: readonly Role[];
+  layout?: 'bare';
 }
 
 /** Checks, at compile time, that the page takes the path's params; the table then holds them alike. */
@@ -96,8 +113,25 @@ export const ROUTES: readonly Route[] = [
   route({ path: '/ptl/:id', title: 'Pathway', access: 'user', component: PathwayPage }),
   route({ path: '/ptl/:id/edit', title: 'Edit pathway', access: 'user', component: PathwayFormPage }),
   route({ path: '/cancer', title: 'Cancer', access: 'user', component: CancerPage }),
+  route({ path: '/cancer/new', title: 'Add a cancer pathway', access: 'user', component: CancerFormPage }),
+  route({ path: '/cancer/dashboard', title: 'Cancer dashboard', access: 'user', component: CancerDashboardPage }),
+  route({ path: '/cancer/:id', title: 'Cancer pathway', access: 'user', component: CancerPathwayPage }),
+  route({ path: '/cancer/:id/edit', title: 'Edit cancer pathway', access: 'user', component: CancerFormPage }),
   route({ path: '/mdt', title: 'MDT', access: 'user', component: MdtPage }),
+  route({ path: '/mdt/new', title: 'Plan an MDT meeting', access: 'user', component: MeetingFormPage }),
+  route({ path: '/mdt/coordinator', title: 'MDT coordinator', access: 'user', component: CoordinatorPage }),
+  route({ path: '/mdt/:id', title: 'MDT meeting', access: 'user', component: MeetingPage }),
+  route({ path: '/mdt/:id/edit', title: 'Edit MDT meeting', access: 'user', component: MeetingFormPage }),
+  route({ path: '/mdt/:id/print', title: 'MDT meeting list', access: 'user', component: MeetingPrintPage, layout: 'bare' }),
   route({ path: '/booking', title: 'Booking', access: 'user', component: BookingPage }),
+  route({ path: '/booking/clinics/new', title: 'Set up a clinic', access: 'user', component: ClinicFormPage }),
+  route({ path: '/booking/clinics/:id', title: 'Clinic', access: 'user', component: ClinicPage }),
+  route({ path: '/booking/clinics/:id/edit', title: 'Edit clinic', access: 'user', component: ClinicFormPage }),
+  route({ path: '/booking/clinics/:id/day', title: 'Clinic day list', access: 'user', component: ClinicDayPage }),
+  route({ path: '/booking/book', title: 'Book an appointment', access: 'user', component: BookPage }),
+  route({ path: '/booking/appointments/:id', title: 'Appointment', access: 'user', component: AppointmentPage }),
+  route({ path: '/booking/capacity', title: 'Week capacity', access: 'user', component: CapacityPage }),
+  route({ path: '/booking/stats', title: 'Utilisation and DNA rates', access: 'user', component: BookingStatsPage }),
   route({ path: '/secretary', title: 'Secretary', access: 'user', component: SecretaryPage }),
   route({ path: '/secretary/new', title: 'Add a task', access: 'user', component: TaskFormPage }),
   route({ path: '/secretary/:id', title: 'Task', access: 'user', component: TaskPage }),

@@ -63,4 +63,100 @@ describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)',
     }
     expect(report).toEqual([]);
   }, 120_000);
+
+  it('the cancer pages (list, form, pathway, dashboard) and the MDT pages (list, form, meeting, coordinator, printable list) pass axe at 1280 and 390 px', async () => {
+    const { browser, app } = ctx;
+    const user = await createUser(app, { first_name: 'Axe' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const referral = new Date(Date.parse(`${today}T00:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10);
+    const pathway = await app.http.post('/api/cancer', { patient_id: 'AXE-1', patient_name: 'Jane Doe', tumour_site: 'breast', route: 'usc', referral_received_date: referral }, { token: user.token });
+    const meeting = await app.http.post('/api/mdt/meetings', { tumour_site: 'breast', meeting_date: today, attendees: [{ name: 'Erin Frost', role: 'coordinator' }] }, { token: user.token });
+    expect([pathway.status, meeting.status]).toEqual([201, 201]);
+    const listing = await app.http.post(
+      `/api/mdt/meetings/${meeting.body.id}/patients`,
+      { cancer_pathway_id: pathway.body.id, reason: 'New diagnosis', discussion: 'full', checklist: [{ item: 'Histology', ready: false }] },
+      { token: user.token },
+    );
+    const outcome = await app.http.patch(
+      `/api/mdt/meetings/${meeting.body.id}/patients/${listing.body.id}`,
+      { version: listing.body.version, outcome: { recommendation: 'Surgery', intent: 'curative', planned_treatment: ['surgery'], stage_tnm: null, performance_status: 0, rediscuss: false } },
+      { token: user.token },
+    );
+    await app.http.post(`/api/mdt/meetings/${meeting.body.id}/patients/${listing.body.id}/actions`, { description: 'Chase histology', owner: 'Erin Frost', due_date: referral }, { token: user.token });
+    expect([listing.status, outcome.status]).toEqual([201, 200]);
+
+    const pages = [
+      '/cancer',
+      '/cancer/new',
+      `/cancer/${pathway.body.id}`,
+      '/cancer/dashboard',
+      '/mdt',
+      '/mdt/new',
+      `/mdt/${meeting.body.id}`,
+      '/mdt/coordinator',
+      `/mdt/${meeting.body.id}/print`,
+    ];
+    const report: string[] = [];
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      try {
+        await logInThroughUi(page, app.url, user.email, user.password);
+        for (const path of pages) {
+          await page.goto(`${app.url}${path}`);
+          await page.waitForLoadState('networkidle');
+          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  it('the booking pages (clinics, template form, clinic, day list, booking, appointment, week capacity, rates) pass axe at 1280 and 390 px', async () => {
+    const { browser, app } = ctx;
+    const user = await createUser(app, { first_name: 'Axe' });
+    // A Monday clinic with one session of slots, one of them booked for a PTL pathway.
+    const pathway = await app.http.post('/api/ptl', pathwayInput(), { token: user.token });
+    const clinic = await app.http.post(
+      '/api/booking/clinics',
+      { name: 'Knee clinic', specialty: 'Trauma and Orthopaedics', clinician: 'Mr A Shah', weekday: 1, start_time: '09:00', end_time: '10:00', slot_minutes: 20, new_slots: 1, valid_from: '2026-01-05' },
+      { token: user.token },
+    );
+    expect([pathway.status, clinic.status]).toEqual([201, 201]);
+    const generated = await app.http.post(`/api/booking/clinics/${clinic.body.id}/slots`, { from: '2026-01-05', to: '2026-01-05' }, { token: user.token });
+    const slots = await app.http.get(`/api/booking/slots?clinic_id=${clinic.body.id}`, { token: user.token });
+    const appointment = await app.http.post('/api/booking/appointments', { slot_id: slots.body.items[0].id, pathway_id: pathway.body.id, booked_on: '2026-01-05' }, { token: user.token });
+    expect([generated.status, appointment.status]).toEqual([201, 201]);
+
+    const pages = [
+      '/booking',
+      '/booking/clinics/new',
+      `/booking/clinics/${clinic.body.id}`,
+      `/booking/clinics/${clinic.body.id}/day?date=2026-01-05`,
+      `/booking/book?clinic_id=${clinic.body.id}&date=2026-01-05`,
+      `/booking/appointments/${appointment.body.id}`,
+      '/booking/capacity?week=2026-01-05',
+      '/booking/stats?from=2026-01-01&to=2026-01-31',
+    ];
+    const report: string[] = [];
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      try {
+        await logInThroughUi(page, app.url, user.email, user.password);
+        for (const path of pages) {
+          await page.goto(`${app.url}${path}`);
+          await page.waitForLoadState('networkidle');
+          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(report).toEqual([]);
+  }, 120_000);
 });

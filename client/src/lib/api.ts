@@ -64,6 +64,48 @@ import type {
   VideoAccess,
   WorkloadResponse,
 } from '$contract';
+import type {
+  ActionCreateInput,
+  ActionListQuery,
+  ActionUpdateInput,
+  CancerListQuery,
+  CancerPathway,
+  CancerPathwayCreateInput,
+  CancerPathwayDetail,
+  CancerPathwayUpdateInput,
+  CancerStats,
+  CancerStatsQuery,
+  CoordinatorQuery,
+  CoordinatorView,
+  ListingCreateInput,
+  ListingUpdateInput,
+  MdtAction,
+  MdtListing,
+  MdtMeeting,
+  MeetingCreateInput,
+  MeetingListQuery,
+  MeetingUpdateInput,
+} from '$contract';
+import type {
+  Appointment,
+  AppointmentCreateInput,
+  AppointmentListQuery,
+  AppointmentOutcomeInput,
+  AppointmentOutcomeResponse,
+  AppointmentRebookInput,
+  BankHolidaysResponse,
+  BookingStats,
+  CapacityResponse,
+  ClinicCreateInput,
+  ClinicDay,
+  ClinicTemplate,
+  ClinicUpdateInput,
+  ClinicUpdateResponse,
+  Slot,
+  SlotGenerateResult,
+  SlotListQuery,
+} from '$contract';
+
 
 export type ApiError = ErrorBody['error'];
 
@@ -181,6 +223,12 @@ export type BoardParams = Partial<BoardQuery>;
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
 type Params = Record<string, string | number | boolean | null | undefined>;
+
+const mdtMeetingPath = (id: string) => `/api/mdt/meetings/${encodeURIComponent(id)}`;
+/** Filters and paging of the clinic list (`ClinicListQuerySchema`). */
+type ClinicListParams = { limit: number; cursor: string; specialty: string; weekday: number; q: string };
+const bookingClinicPath = (id: string) => `/api/booking/clinics/${encodeURIComponent(id)}`;
+const bookingAppointmentPath = (id: string) => `/api/booking/appointments/${encodeURIComponent(id)}`;
 
 /**
  * The five routes of a resource a user owns (`GET /`, `POST /`, `GET`, `PATCH`, `DELETE /:id`),
@@ -339,6 +387,83 @@ export const api = {
     /** Seven days from `week` (a Monday; this week by default). */
     workload: (week?: string) => request<WorkloadResponse>('GET', `/api/secretary/workload${queryString({ week })}`),
   },
+
+  cancer: {
+    /** Cancer pathways with their three clocks at `as_of` (today by default); list pages are `{ items, next_cursor }`. */
+    pathways: {
+      ...resource<CancerPathway, CancerPathwayCreateInput, CancerPathwayUpdateInput, CancerListQuery>('/api/cancer'),
+      /** One pathway with its MDT discussions (`mdt`). */
+      get: (id: string, asOf?: string) =>
+        request<CancerPathwayDetail>('GET', `/api/cancer/${encodeURIComponent(id)}${queryString({ as_of: asOf })}`),
+    },
+    /** A month's performance against each standard, open pathways by days, and what falls due in 7 days. */
+    stats: (params: Partial<CancerStatsQuery> = {}) => request<CancerStats>('GET', `/api/cancer/stats${queryString(params as Params)}`),
+  },
+
+  mdt: {
+    /** By date then start time; `summary` is computed from the listings and actions. Deleting one removes its list. */
+    meetings: resource<MdtMeeting, MeetingCreateInput, MeetingUpdateInput, MeetingListQuery>('/api/mdt/meetings'),
+    /** A meeting's patients in `position` order, each with its pathway's clocks at `as_of`. */
+    listings: {
+      list: (meetingId: string, asOf?: string) =>
+        request<{ items: MdtListing[] }>('GET', `${mdtMeetingPath(meetingId)}/patients${queryString({ as_of: asOf })}`),
+      /** A pathway is listed once per meeting: a second listing is 409. */
+      create: (meetingId: string, input: ListingCreateInput) => request<MdtListing>('POST', `${mdtMeetingPath(meetingId)}/patients`, input),
+      update: (meetingId: string, listingId: string, input: ListingUpdateInput) =>
+        request<MdtListing>('PATCH', `${mdtMeetingPath(meetingId)}/patients/${encodeURIComponent(listingId)}`, input),
+      remove: (meetingId: string, listingId: string) =>
+        request<void>('DELETE', `${mdtMeetingPath(meetingId)}/patients/${encodeURIComponent(listingId)}`),
+    },
+    actions: {
+      list: (params: Partial<ActionListQuery> = {}) => request<Page<MdtAction>>('GET', `/api/mdt/actions${queryString(params as Params)}`),
+      create: (meetingId: string, listingId: string, input: ActionCreateInput) =>
+        request<MdtAction>('POST', `${mdtMeetingPath(meetingId)}/patients/${encodeURIComponent(listingId)}/actions`, input),
+      update: (id: string, input: ActionUpdateInput) => request<MdtAction>('PATCH', `/api/mdt/actions/${encodeURIComponent(id)}`, input),
+      remove: (id: string) => request<void>('DELETE', `/api/mdt/actions/${encodeURIComponent(id)}`),
+    },
+    /** The coordinator's desk: upcoming meetings, patients not ready, outcomes to tell, overdue actions. */
+    coordinator: (params: Partial<CoordinatorQuery> = {}) =>
+      request<CoordinatorView>('GET', `/api/mdt/coordinator${queryString(params as Params)}`),
+  },
+
+  booking: {
+    /** Clinic templates, by weekday then start time; a `PATCH` also lists the booked appointments on newly cancelled dates. */
+    clinics: {
+      ...resource<ClinicTemplate, ClinicCreateInput, ClinicUpdateInput, ClinicListParams>('/api/booking/clinics'),
+      update: (id: string, input: ClinicUpdateInput) => request<ClinicUpdateResponse>('PATCH', bookingClinicPath(id), input),
+    },
+    /** Generates the template's slots over `[from, to]`; a re-run creates only what is missing. */
+    generateSlots: (clinicId: string, range: { from: string; to: string }) =>
+      request<SlotGenerateResult>('POST', `${bookingClinicPath(clinicId)}/slots`, range),
+    /** A clinic's list for one day: its slots in time order, each with the appointment holding it. */
+    day: (clinicId: string, date: string) => request<ClinicDay>('GET', `${bookingClinicPath(clinicId)}/day${queryString({ date })}`),
+    bankHolidays: (year: number) => request<BankHolidaysResponse>('GET', `/api/booking/bank-holidays${queryString({ year })}`),
+    slots: (params: Partial<SlotListQuery>) => request<Page<Slot>>('GET', `/api/booking/slots${queryString(params as Params)}`),
+    /** Cancels or reinstates a slot (409 while an appointment holds it). */
+    setSlotCancelled: (id: string, version: number, cancelled: boolean) =>
+      request<Slot>('PATCH', `/api/booking/slots/${encodeURIComponent(id)}`, { version, cancelled }),
+    appointments: {
+      list: (params: Partial<AppointmentListQuery> = {}) => request<Page<Appointment>>('GET', `/api/booking/appointments${queryString(params as Params)}`),
+      get: (id: string) => request<Appointment>('GET', bookingAppointmentPath(id)),
+      /** One live appointment per slot: a taken or cancelled slot is 409. */
+      create: (input: AppointmentCreateInput) => request<Appointment>('POST', '/api/booking/appointments', input),
+      /** Only while booked: frees the slot, writes no RTT event. */
+      remove: (id: string) => request<void>('DELETE', bookingAppointmentPath(id)),
+      /** Writes the outcome's RTT events on the linked pathway and answers with that pathway's new clock. */
+      outcome: (id: string, input: AppointmentOutcomeInput) =>
+        request<AppointmentOutcomeResponse>('POST', `${bookingAppointmentPath(id)}/outcome`, input),
+      /** Removes the outcome and its RTT events: the clock goes back. */
+      undoOutcome: (id: string) => request<AppointmentOutcomeResponse>('DELETE', `${bookingAppointmentPath(id)}/outcome`),
+      /** Cancels this one (by the patient or the hospital) and books `slot_id` in one go; answers with the new appointment. */
+      rebook: (id: string, input: AppointmentRebookInput) => request<Appointment>('POST', `${bookingAppointmentPath(id)}/rebook`, input),
+    },
+    /** Per clinic and day of the week starting `week` (a Monday): slots, booked, free, cancelled. */
+    capacity: (week?: string) => request<CapacityResponse>('GET', `/api/booking/capacity${queryString({ week })}`),
+    /** Utilisation and DNA rate per clinic and overall, over `[from, to]`. */
+    stats: (params: { from?: string; to?: string } = {}) => request<BookingStats>('GET', `/api/booking/stats${queryString(params)}`),
+  },
+
+
 
   /** The module audit trail (`/api/audit`): every change to the caller's rows, newest first. */
   trail: (params: TrailParams) => request<Page<TrailEntry>>('GET', `/api/audit${queryString(params as Params)}`),

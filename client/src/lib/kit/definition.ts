@@ -1,6 +1,6 @@
 import type { TrackerFieldType } from '$contract';
 import type { ApiResult } from '../api';
-import { formatDate, formatTimestamp, humanise } from './format';
+import { formatDate, formatTimestamp, humanise, inSentence } from './format';
 
 /**
  * What the generic list, detail and form pages are driven by: the fields a row has, the columns
@@ -234,10 +234,3 @@ export function statusField(workflow: Workflow, current: string | null): FieldDe
   };
 }
 
-/** A label inside a sentence: lower case, but acronyms kept ("Patient ID" → "patient ID", "NHS number" → "NHS number"). */
-export function inSentence(label: string): string {
-  return label
-    .split(' ')
-    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
-    .join(' ');
-}
