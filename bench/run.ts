@@ -13,6 +13,8 @@ import { loadConfig } from '../server/src/config.js';
 import { createLogger } from '../server/src/logger.js';
 import { startServer } from '../server/src/server.js';
 import { benchPtl } from './ptl.js';
+import { benchQuality } from './quality.js';
+import { benchReports } from './reports.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 500);
 
@@ -83,6 +85,9 @@ async function benchTarget(label: string, db: Db) {
     const user = await measure('profile read, asUser (role switch + RLS)', ITERATIONS, () => db.asUser(claims, (tx) => tx.query(sql, [me.user.id])));
     console.log(`  ${'asUser / owner ratio'.padEnd(46)} p50 ${(user.p50 / owner.p50).toFixed(2)}  p99 ${(user.p99 / owner.p99).toFixed(2)}`);
     await benchPtl(db, server, token, me.user.id);
+    // The audit's aim is set on the PostgreSQL server (issue #12); the embedded database is not measured.
+    if (db.kind === 'postgres') await benchQuality(db, server, token, me.user.id);
+    await benchReports(server, token);
   } finally {
     await server.close(1_000);
   }

@@ -36,6 +36,11 @@ import PathwayPage from './pages/ptl/PathwayPage.svelte';
 import PtlImportPage from './pages/ptl/PtlImportPage.svelte';
 import PtlPage from './pages/ptl/PtlPage.svelte';
 import RecordsPage from './pages/records/RecordsPage.svelte';
+import AuditPage from './pages/quality/AuditPage.svelte';
+import FindingPage from './pages/quality/FindingPage.svelte';
+import QualityPage from './pages/quality/QualityPage.svelte';
+import ValidationQueuePage from './pages/quality/ValidationQueuePage.svelte';
+import RttReturnPage from './pages/reports/RttReturnPage.svelte';
 import RoomPage from './pages/room/RoomPage.svelte';
 import SecretaryPage from './pages/secretary/SecretaryPage.svelte';
 import MySessionsPage from './pages/sessions/MySessionsPage.svelte';
@@ -136,6 +141,11 @@ export const ROUTES: readonly Route[] = [
   route({ path: '/secretary/new', title: 'Add a task', access: 'user', component: TaskFormPage }),
   route({ path: '/secretary/:id', title: 'Task', access: 'user', component: TaskPage }),
   route({ path: '/secretary/:id/edit', title: 'Edit task', access: 'user', component: TaskFormPage }),
+  route({ path: '/quality', title: 'Data quality', access: 'user', component: QualityPage }),
+  route({ path: '/quality/validation', title: 'Validation queue', access: 'user', component: ValidationQueuePage }),
+  route({ path: '/quality/audits/:id', title: 'Data-quality audit', access: 'user', component: AuditPage }),
+  route({ path: '/quality/findings/:id', title: 'Data-quality finding', access: 'user', component: FindingPage }),
+  route({ path: '/reports', title: 'Monthly RTT return', access: 'user', component: RttReturnPage }),
   route({ path: '/trackers', title: 'Trackers', access: 'user', component: TrackersPage }),
   // Every tracker the server defines, from its definition: `new` is tried before `:id`.
   route({ path: '/trackers/:module', title: 'Tracker', access: 'user', component: TrackerListPage }),

@@ -394,6 +394,28 @@ comment on table public.medical_records is 'Records a doctor writes about a pati
 CREATE INDEX medical_records_doctor_id_idx ON public.medical_records USING btree (doctor_id, created_at DESC, id DESC);
 CREATE INDEX medical_records_patient_id_idx ON public.medical_records USING btree (patient_id, created_at DESC, id DESC);
 
+create table public.pathway_validations (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  pathway_id uuid not null,
+  kind text not null,
+  outcome text not null,
+  validated_on date not null,
+  note text default ''::text not null,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint pathway_validations_pkey PRIMARY KEY (id),
+  constraint pathway_validations_pathway_id_fkey FOREIGN KEY (pathway_id) REFERENCES public.ptl_patients(id) ON DELETE CASCADE,
+  constraint pathway_validations_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint pathway_validations_kind_known CHECK (kind = ANY (ARRAY['technical'::text, 'administrative'::text, 'clinical'::text])),
+  constraint pathway_validations_note_length CHECK (char_length(note) <= 2000),
+  constraint pathway_validations_outcome_known CHECK (outcome = ANY (ARRAY['still_waiting'::text, 'data_corrected'::text, 'priority_set'::text, 'remove_treated'::text, 'remove_no_longer_required'::text]))
+);
+comment on table public.pathway_validations is 'Technical, administrative and clinical validations of a user''s own PTL pathways (§4.4), with their outcome; activity for the data quality rules, never a change to a clock.';
+CREATE INDEX pathway_validations_pathway_idx ON public.pathway_validations USING btree (pathway_id, validated_on DESC);
+CREATE INDEX pathway_validations_user_idx ON public.pathway_validations USING btree (user_id, validated_on DESC, created_at DESC, id DESC);
+
 create table public.practice_sessions (
   id uuid default gen_random_uuid() not null,
   host_id uuid default auth.uid(),
@@ -535,6 +557,85 @@ create table public.ptl_patients (
 comment on table public.ptl_patients is 'RTT pathways on a trainee''s own PTL; clock_* columns are derived from ptl_events by the server.';
 CREATE INDEX ptl_patients_open_wait_idx ON public.ptl_patients USING btree (user_id, clock_period_start, id) WHERE ((clock_state = 'running'::text) AND on_ptl);
 CREATE UNIQUE INDEX ptl_patients_user_patient_id_key ON public.ptl_patients USING btree (user_id, patient_id);
+
+create table public.quality_audits (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  as_of date not null,
+  settings jsonb not null,
+  ran_at timestamp with time zone default now() not null,
+  records_checked integer not null,
+  counts jsonb not null,
+  score numeric(4,1),
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint quality_audits_pkey PRIMARY KEY (id),
+  constraint quality_audits_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint quality_audits_counts_object CHECK (jsonb_typeof(counts) = 'object'::text),
+  constraint quality_audits_records_checked_range CHECK (records_checked >= 0),
+  constraint quality_audits_score_iff_records CHECK ((score IS NULL) = (records_checked = 0)),
+  constraint quality_audits_score_range CHECK (score IS NULL OR score >= 0::numeric AND score <= 100::numeric),
+  constraint quality_audits_settings_object CHECK (jsonb_typeof(settings) = 'object'::text)
+);
+comment on table public.quality_audits is 'A user''s data quality audit runs over their own PTL and cancer pathways: settings, census date, records checked, counts by rule and the score, fixed when the run was made.';
+CREATE INDEX quality_audits_user_idx ON public.quality_audits USING btree (user_id, ran_at DESC, id DESC);
+
+create table public.quality_findings (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  audit_id uuid not null,
+  rule text not null,
+  severity text not null,
+  target_type text not null,
+  target_id uuid not null,
+  label text not null,
+  message text not null,
+  detail text default ''::text not null,
+  status text default 'open'::text not null,
+  reason text,
+  decided_at timestamp with time zone,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint quality_findings_pkey PRIMARY KEY (id),
+  constraint quality_findings_audit_id_fkey FOREIGN KEY (audit_id) REFERENCES public.quality_audits(id) ON DELETE CASCADE,
+  constraint quality_findings_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint quality_findings_decision CHECK (status = 'open'::text AND reason IS NULL AND decided_at IS NULL OR status <> 'open'::text AND reason IS NOT NULL AND decided_at IS NOT NULL),
+  constraint quality_findings_detail_length CHECK (char_length(detail) <= 4000),
+  constraint quality_findings_label_length CHECK (char_length(label) >= 1 AND char_length(label) <= 300),
+  constraint quality_findings_message_length CHECK (char_length(message) >= 1 AND char_length(message) <= 4000),
+  constraint quality_findings_reason_length CHECK (reason IS NULL OR char_length(reason) >= 1 AND char_length(reason) <= 500),
+  constraint quality_findings_rule_known CHECK (rule = ANY (ARRAY['nhs_number_missing'::text, 'nhs_number_invalid'::text, 'date_order'::text, 'duplicate_open_pathway'::text, 'breached_no_booking'::text, 'breach_soon_no_booking'::text, 'no_recent_activity'::text, 'status_contradicts_clock'::text, 'clock_warning'::text, 'cancer_fds_overdue'::text, 'cancer_long_wait_104'::text])),
+  constraint quality_findings_severity_known CHECK (severity = ANY (ARRAY['error'::text, 'warning'::text])),
+  constraint quality_findings_status_known CHECK (status = ANY (ARRAY['open'::text, 'resolved'::text, 'accepted'::text])),
+  constraint quality_findings_target_type_known CHECK (target_type = ANY (ARRAY['ptl'::text, 'cancer'::text]))
+);
+comment on table public.quality_findings is 'One problem a data quality audit found on a PTL or cancer pathway (target_id, no foreign key), with its decision: open, resolved or accepted with a reason.';
+CREATE INDEX quality_findings_audit_idx ON public.quality_findings USING btree (audit_id, rule, label, id);
+CREATE INDEX quality_findings_user_idx ON public.quality_findings USING btree (user_id, created_at DESC, id DESC);
+
+create table public.rtt_returns (
+  id uuid default gen_random_uuid() not null,
+  user_id uuid default auth.uid() not null,
+  month text not null,
+  census_date date not null,
+  provisional boolean not null,
+  total integer not null,
+  within_18_weeks integer not null,
+  over_52_weeks integer not null,
+  produced_at timestamp with time zone default now() not null,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint rtt_returns_pkey PRIMARY KEY (id),
+  constraint rtt_returns_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.accounts(id) ON DELETE CASCADE,
+  constraint rtt_returns_census_in_month CHECK (to_char(census_date::timestamp with time zone, 'YYYY-MM'::text) = month),
+  constraint rtt_returns_counts CHECK (total >= 0 AND within_18_weeks >= 0 AND within_18_weeks <= total AND over_52_weeks >= 0 AND over_52_weeks <= total),
+  constraint rtt_returns_month_format CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'::text)
+);
+comment on table public.rtt_returns is 'Monthly RTT returns (incomplete pathways at the census) a user produced, with their headline figures.';
+CREATE INDEX rtt_returns_user_produced_idx ON public.rtt_returns USING btree (user_id, produced_at DESC, id DESC);
 
 create table public.secretary_tasks (
   id uuid default gen_random_uuid() not null,

@@ -49,6 +49,11 @@ CREATE TRIGGER medical_records_audit_update AFTER UPDATE ON public.medical_recor
 CREATE TRIGGER medical_records_bump_version BEFORE UPDATE ON public.medical_records FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 CREATE TRIGGER medical_records_guard BEFORE UPDATE ON public.medical_records FOR EACH ROW EXECUTE FUNCTION private.medical_records_guard();
 
+CREATE TRIGGER pathway_validations_audit_delete AFTER DELETE ON public.pathway_validations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER pathway_validations_audit_insert AFTER INSERT ON public.pathway_validations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER pathway_validations_audit_update AFTER UPDATE ON public.pathway_validations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER pathway_validations_bump_version BEFORE UPDATE ON public.pathway_validations FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
 CREATE TRIGGER practice_sessions_guard BEFORE INSERT OR UPDATE ON public.practice_sessions FOR EACH ROW EXECUTE FUNCTION private.practice_sessions_guard();
 
 CREATE TRIGGER profiles_before_erasure BEFORE DELETE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.profile_erasure();
@@ -65,6 +70,20 @@ CREATE TRIGGER ptl_patients_bump_version BEFORE UPDATE ON public.ptl_patients FO
 CREATE TRIGGER ptl_patients_open_counts_delete AFTER DELETE ON public.ptl_patients REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ptl_open_counts_after_delete();
 CREATE TRIGGER ptl_patients_open_counts_insert AFTER INSERT ON public.ptl_patients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ptl_open_counts_after_insert();
 CREATE TRIGGER ptl_patients_open_counts_update AFTER UPDATE ON public.ptl_patients REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ptl_open_counts_after_update();
+
+CREATE TRIGGER quality_audits_audit_delete AFTER DELETE ON public.quality_audits REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER quality_audits_audit_insert AFTER INSERT ON public.quality_audits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER quality_audits_audit_update AFTER UPDATE ON public.quality_audits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER quality_audits_bump_version BEFORE UPDATE ON public.quality_audits FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER quality_findings_audit_delete AFTER DELETE ON public.quality_findings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER quality_findings_audit_update AFTER UPDATE ON public.quality_findings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER quality_findings_bump_version BEFORE UPDATE ON public.quality_findings FOR EACH ROW EXECUTE FUNCTION private.bump_version();
+
+CREATE TRIGGER rtt_returns_audit_delete AFTER DELETE ON public.rtt_returns REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER rtt_returns_audit_insert AFTER INSERT ON public.rtt_returns REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER rtt_returns_audit_update AFTER UPDATE ON public.rtt_returns REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
+CREATE TRIGGER rtt_returns_bump_version BEFORE UPDATE ON public.rtt_returns FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 
 CREATE TRIGGER secretary_tasks_audit_delete AFTER DELETE ON public.secretary_tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
 CREATE TRIGGER secretary_tasks_audit_insert AFTER INSERT ON public.secretary_tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');

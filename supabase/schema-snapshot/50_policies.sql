@@ -266,6 +266,19 @@ create policy "The writing doctor edits their records"
   using (doctor_id = ( SELECT auth.uid() AS uid))
   with check (doctor_id = ( SELECT auth.uid() AS uid));
 
+alter table public.pathway_validations enable row level security;
+create policy "A user adds their own pathway validations"
+  on public.pathway_validations for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.ptl_patients p
+  WHERE ((p.id = pathway_validations.pathway_id) AND (p.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user reads their own pathway validations"
+  on public.pathway_validations for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every pathway validation"
+  on public.pathway_validations for select to app_admin
+  using (true);
+
 alter table public.practice_sessions enable row level security;
 create policy "A host publishes their own sessions"
   on public.practice_sessions for insert to authenticated
@@ -340,6 +353,48 @@ create policy "A user updates their own pathways"
   with check (user_id = ( SELECT auth.uid() AS uid));
 create policy "Admins read every pathway"
   on public.ptl_patients for select to app_admin
+  using (true);
+
+alter table public.quality_audits enable row level security;
+create policy "A user adds their own quality audits"
+  on public.quality_audits for insert to authenticated
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own quality audits"
+  on public.quality_audits for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every quality audit"
+  on public.quality_audits for select to app_admin
+  using (true);
+
+alter table public.quality_findings enable row level security;
+create policy "A user adds their own quality findings"
+  on public.quality_findings for insert to authenticated
+  with check ((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.quality_audits a
+  WHERE ((a.id = quality_findings.audit_id) AND (a.user_id = ( SELECT auth.uid() AS uid))))));
+create policy "A user decides on their own quality findings"
+  on public.quality_findings for update to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid))
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own quality findings"
+  on public.quality_findings for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every quality finding"
+  on public.quality_findings for select to app_admin
+  using (true);
+
+alter table public.rtt_returns enable row level security;
+create policy "A user deletes their own RTT returns"
+  on public.rtt_returns for delete to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user reads their own RTT returns"
+  on public.rtt_returns for select to authenticated
+  using (user_id = ( SELECT auth.uid() AS uid));
+create policy "A user records their own RTT returns"
+  on public.rtt_returns for insert to authenticated
+  with check (user_id = ( SELECT auth.uid() AS uid));
+create policy "Admins read every RTT return"
+  on public.rtt_returns for select to app_admin
   using (true);
 
 alter table public.secretary_tasks enable row level security;

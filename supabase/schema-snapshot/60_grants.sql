@@ -53,6 +53,9 @@ grant select, delete on table public.medical_records to authenticated;
 grant insert (doctor_id, notes, patient_id, title) on table public.medical_records to authenticated;
 grant update (notes, title) on table public.medical_records to authenticated;
 
+grant select on table public.pathway_validations to authenticated;
+grant insert (kind, note, outcome, pathway_id, user_id, validated_on) on table public.pathway_validations to authenticated;
+
 grant select (case_id) on table public.practice_sessions to app_admin;
 grant select (candidate_id, consultation_s, created_at, datetime_utc, feedback_s, guest_id, guest_joined_at, host_id, host_joined_at, host_role, id, pause_reason, paused_at, phase, phase_ends_at, phase_started_at, preset, previous_session_id, reading_s, room_url, station_started_at, status, type, updated_at, version, warning_s) on table public.practice_sessions to authenticated;
 grant insert (case_id, consultation_s, datetime_utc, feedback_s, host_id, host_role, preset, reading_s, type, warning_s) on table public.practice_sessions to authenticated;
@@ -71,6 +74,16 @@ grant select on table public.ptl_open_counts to authenticated;
 grant select, delete on table public.ptl_patients to authenticated;
 grant insert (clock_period_start, clock_start_date, clock_state, clock_stop_date, current_status, nhs_number, on_ptl, pathway_type, patient_id, patient_name, priority, referral_date, specialty, user_id) on table public.ptl_patients to authenticated;
 grant update (clock_period_start, clock_start_date, clock_state, clock_stop_date, current_status, nhs_number, on_ptl, pathway_type, patient_id, patient_name, priority, referral_date, specialty) on table public.ptl_patients to authenticated;
+
+grant select on table public.quality_audits to authenticated;
+grant insert (as_of, counts, records_checked, score, settings, user_id) on table public.quality_audits to authenticated;
+
+grant select on table public.quality_findings to authenticated;
+grant insert (audit_id, decided_at, detail, label, message, reason, rule, severity, status, target_id, target_type, user_id) on table public.quality_findings to authenticated;
+grant update (decided_at, reason, status) on table public.quality_findings to authenticated;
+
+grant select, delete on table public.rtt_returns to authenticated;
+grant insert (census_date, month, over_52_weeks, provisional, total, user_id, within_18_weeks) on table public.rtt_returns to authenticated;
 
 grant select, delete on table public.secretary_tasks to authenticated;
 grant insert (due_date, notes, pathway_id, patient_id, patient_name, priority, status, title, type, user_id, waiting_on) on table public.secretary_tasks to authenticated;

@@ -115,6 +115,41 @@ describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)',
     expect(report).toEqual([]);
   }, 120_000);
 
+  it('the data-quality pages (audits, an audit, a finding, the validation queue) and the RTT return pass axe at 1280 and 390 px', async () => {
+    const { browser, app } = ctx;
+    const user = await createUser(app, { first_name: 'Axe' });
+    // A pathway without an NHS number (a finding) and waiting long enough to be due for validation.
+    const pathway = await app.http.post('/api/ptl', pathwayInput({ nhs_number: null }), { token: user.token });
+    const audit = await app.http.post('/api/quality/audits', {}, { token: user.token });
+    expect([pathway.status, audit.status]).toEqual([201, 201]);
+    const findings = await app.http.get(`/api/quality/audits/${audit.body.id}/findings`, { token: user.token });
+    expect(findings.body.items.length).toBeGreaterThan(0);
+
+    const pages = ['/quality', `/quality/audits/${audit.body.id}`, `/quality/findings/${findings.body.items[0].id}`, '/quality/validation', '/reports'];
+    const report: string[] = [];
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      try {
+        await logInThroughUi(page, app.url, user.email, user.password);
+        for (const path of pages) {
+          await page.goto(`${app.url}${path}`);
+          await page.waitForLoadState('networkidle');
+          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
+          // Nothing wider than the phone: wide tables scroll inside their own region.
+          if (width === 390) {
+            const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+            if (Number(overflow) > 0) report.push(`${width}px ${path}: the page scrolls sideways by ${overflow}px`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(report).toEqual([]);
+  }, 120_000);
+
   it('the booking pages (clinics, template form, clinic, day list, booking, appointment, week capacity, rates) pass axe at 1280 and 390 px', async () => {
     const { browser, app } = ctx;
     const user = await createUser(app, { first_name: 'Axe' });

@@ -48,9 +48,10 @@ describe.runIf(browserAvailable)('the portfolio and the admin monitor in the bro
       expect(await page.getByTestId('portfolio-domain-row').count()).toBe(shared.domains.length);
       expect(await page.getByTestId('portfolio-feedback').textContent()).toContain('Safety-net before closing.');
       expect(await page.getByTestId('portfolio-reflections').textContent()).toContain('I should summarise earlier.');
-      // Built modules show their real figures; the one still to come says so.
+      // Every module shows its real figures, zeros included.
       expect(await page.locator('[data-testid="portfolio-module"][data-module="cancer"]').textContent()).toContain('0 cancer pathways');
-      expect(await page.locator('[data-testid="portfolio-module"][data-module="quality"]').textContent()).toContain('Not yet available');
+      expect(await page.locator('[data-testid="portfolio-module"][data-module="quality"]').textContent()).toContain('0 audits');
+      expect((await page.getByTestId('portfolio-module').allTextContents()).filter((t) => t.includes('Not yet available'))).toEqual([]);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data (JSON)' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^portfolio-export-\d{4}-\d{2}-\d{2}\.json$/);

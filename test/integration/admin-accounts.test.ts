@@ -35,6 +35,8 @@ async function roleOf(dataDir: string, email: string) {
 }
 
 describe('admin accounts are made only by operators', () => {
+  // Four runs of the CLI, each a new process that compiles with tsx and opens (the first migrates)
+  // an embedded cluster: these two tests have their own time limits.
   it('npm run admin -- create-admin creates an admin with a set-password link, or promotes', async () => {
     const dir = await tempDir();
     const email = uniqueEmail('boss');
@@ -50,7 +52,7 @@ describe('admin accounts are made only by operators', () => {
 
     expect((await cli(dir, 'create-admin', 'not-an-email')).code).toBe(2);
     expect((await cli(dir, 'make-me-admin', email)).code).toBe(2);
-  });
+  }, 120_000);
 
   it('FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD create the admin at start, who can sign in', async () => {
     const dir = await tempDir();
@@ -82,6 +84,6 @@ describe('admin accounts are made only by operators', () => {
       child.kill('SIGTERM');
       await exited;
     }
-  });
+  }, 90_000);
 
 });

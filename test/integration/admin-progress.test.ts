@@ -133,6 +133,47 @@ describe.each(dbTargets)('the admin progress monitor on %s', (target) => {
     expect(rows[before]).toMatchObject({ action: 'progress.list', subject_id: null, detail: { q: tag, sort: 'name', shown: 3 } });
   });
 
+  it('each trainee’s row carries their module activity: the counts their portfolio shows, for every module', async () => {
+    const mark = `Mod${randomBytes(4).toString('hex')}`;
+    const [busy, quiet] = await Promise.all([
+      createUser(app, { first_name: 'Busy', last_name: `Busy${mark}` }),
+      createUser(app, { first_name: 'Quiet', last_name: `Quiet${mark}` }),
+    ]);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const as = { token: busy.token };
+    for (const name of ['One', 'Two']) {
+      const p = await app.http.post('/api/ptl', pathwayInput({ patient_name: `${name} ${mark}` }), as);
+      expect(p.status, p.text).toBe(201);
+      expect((await app.http.post(`/api/ptl/${p.body.id}/events`, { event_type: 'outpatient_attended', event_date: '2025-02-03' }, as)).status).toBe(201);
+    }
+    expect((await app.http.post('/api/secretary/tasks', { title: 'Type letter', type: 'typing' }, as)).status).toBe(201);
+    expect((await app.http.post('/api/secretary/tasks', { title: 'Chase bloods', type: 'chasing_results', status: 'done' }, as)).status).toBe(201);
+    const exception = { patient_id: `PT-${mark}`, patient_name: 'Alex Example', fields: { reason: 'Clinical exception', raised_on: yesterday } };
+    expect((await app.http.post('/api/trackers/exceptions', exception, as)).status).toBe(201);
+    expect((await app.http.get('/api/reports/rtt-incomplete', as)).status).toBe(200);
+
+    const res = await app.http.get(`/api/admin/progress?q=${mark}`, { token: admin.token });
+    expect(res.status, res.text).toBe(200);
+    const rows = res.body.items as TraineeProgress[];
+    expect(rows.map((r) => r.id).sort()).toEqual([busy.id, quiet.id].sort());
+    const busyRow = rows.find((r) => r.id === busy.id)!;
+    expect(busyRow.modules).toMatchObject({
+      ptl: { pathways: 2, open_pathways: 2, events: 2 },
+      secretary: { tasks: 2, open: 1, done: 1 },
+      trackers: { entries: 1, trackers: 1 },
+      reports: { returns: 1 },
+      cancer: { pathways: 0, open: 0, breached: 0 },
+    });
+    // Every module, for both trainees on the one page, is exactly what the portfolio shows.
+    for (const row of rows) {
+      const portfolio = (await app.http.get(`/api/admin/trainees/${row.id}/portfolio`, { token: admin.token })).body as Portfolio;
+      const shown = Object.fromEntries(portfolio.modules.filter((m) => m.available).map((m) => [m.id, m.counts]));
+      expect(row.modules).toEqual(shown);
+      expect(Object.keys(row.modules)).toEqual(portfolio.modules.filter((m) => m.available).map((m) => m.id));
+    }
+    expect(rows.find((r) => r.id === quiet.id)!.modules).toMatchObject({ ptl: { pathways: 0 }, reports: { returns: 0 }, trackers: { entries: 0 } });
+  });
+
   it('drills into one trainee’s portfolio read-only, the same document the trainee sees, and records it', async () => {
     const res = await app.http.get(`/api/admin/trainees/${trainee.id}/portfolio`, { token: admin.token });
     expect(res.status, res.text).toBe(200);

@@ -100,6 +100,8 @@ function startMain(dataDir: string) {
 }
 
 describe('the real entry point', () => {
+  // Two real starts of the entry point, each compiling with tsx and migrating a fresh embedded
+  // cluster: seconds on a quiet machine, more on a loaded one, so it has its own time limit.
   it('serves, shuts down cleanly on SIGTERM, and finds its data after a restart', async () => {
     const dir = await tempDir();
     const email = uniqueEmail();
@@ -128,5 +130,5 @@ describe('the real entry point', () => {
       second.kill('SIGINT');
       await exited2;
     }
-  });
+  }, 120_000);
 });

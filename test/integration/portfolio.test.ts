@@ -110,7 +110,7 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(Object.keys(doc).sort()).toEqual(
-        ['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'cancer_pathways', 'mdt_meetings', 'clinic_templates', 'clinic_slots', 'appointments', 'audit_trail'].sort(),
+        ['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'cancer_pathways', 'mdt_meetings', 'rtt_returns', 'clinic_templates', 'clinic_slots', 'appointments', 'quality_audits', 'pathway_validations', 'audit_trail'].sort(),
       );
       expect(doc).toMatchObject({ format: 'osce-platform-export', version: 1, account: { id: me.user.id, email: me.user.email } });
 
@@ -227,7 +227,9 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
     expect(mine.text).toContain(`First${a.marker}`);
     expect(mine.text).toContain(`Reflection ${a.marker}`);
     expect(mine.text).toContain('@media print');
-    expect(mine.text).toContain('Not yet available');
+    // Every module exists now: each shows its figures (zeros included), none says "not yet available".
+    expect(mine.text).toContain('Cancer pathways</td><td>0 cancer pathways');
+    expect(mine.text).not.toContain('Not yet available');
     expect(mine.text).not.toContain(b.marker);
   });
 });

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       expect(loadConfig({ NODE_ENV: 'development' }, ROOT).clientDist).toBeUndefined();
     });
 
+    // Creates a new embedded cluster (initdb): its own time limit.
     it('with no DATABASE_URL the embedded database opens under DATA_DIR', async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'cfg-pglite-'));
       try {
@@ -72,7 +73,7 @@ describe('loadConfig', () => {
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
-    });
+    }, 60_000);
 
     it.runIf(Boolean(process.env.TEST_DATABASE_URL))('with DATABASE_URL the PostgreSQL server is used', async () => {
       const config = loadConfig({ DATABASE_URL: process.env.TEST_DATABASE_URL! }, ROOT);

@@ -49,7 +49,7 @@ describe('portfolio builder', () => {
         },
       }),
     );
-    expect(p.modules.map((m) => m.id)).toEqual(['ptl', 'cancer', 'mdt', 'booking', 'secretary', 'quality', 'trackers']);
+    expect(p.modules.map((m) => m.id)).toEqual(['ptl', 'cancer', 'mdt', 'booking', 'secretary', 'quality', 'reports', 'trackers']);
     expect(p.modules.find((m) => m.id === 'booking')).toEqual({
       id: 'booking',
       name: 'Clinic booking',

@@ -106,6 +106,22 @@ import type {
   SlotListQuery,
 } from '$contract';
 
+import type {
+  AuditCreateInput,
+  FindingStatus,
+  FindingUpdateInput,
+  PathwayValidation,
+  QualityAudit,
+  QualityFinding,
+  QualityFindingDetail,
+  QualityRule,
+  QualityScorePoint,
+  RttReturn,
+  RttReturnRecord,
+  ValidationCreateInput,
+  ValidationKind,
+  ValidationQueueItem,
+} from '$contract';
 
 export type ApiError = ErrorBody['error'];
 
@@ -463,7 +479,49 @@ export const api = {
     stats: (params: { from?: string; to?: string } = {}) => request<BookingStats>('GET', `/api/booking/stats${queryString(params)}`),
   },
 
+  quality: {
+    /** Runs the eleven rules over the caller's PTL and cancer pathways and stores the run. */
+    runAudit: (input: AuditCreateInput) => request<QualityAudit>('POST', '/api/quality/audits', input),
+    /** Newest first. */
+    audits: (params: { limit?: number; cursor?: string } = {}) => request<Page<QualityAudit>>('GET', `/api/quality/audits${queryString(params)}`),
+    audit: (id: string) => request<QualityAudit>('GET', `/api/quality/audits/${encodeURIComponent(id)}`),
+    /** Errors first, then by rule and record. */
+    findings: (auditId: string, params: { rule?: QualityRule | ''; status?: FindingStatus | ''; limit?: number; cursor?: string } = {}) =>
+      request<Page<QualityFinding>>('GET', `/api/quality/audits/${encodeURIComponent(auditId)}/findings${queryString(params)}`),
+    /** One finding with its record as it is now (null once deleted). */
+    finding: (id: string) => request<QualityFindingDetail>('GET', `/api/quality/findings/${encodeURIComponent(id)}`),
+    /** `reason` (1–500) is required for `resolved` and `accepted`; a stale version is 409. */
+    updateFinding: (id: string, input: FindingUpdateInput) =>
+      request<QualityFinding>('PATCH', `/api/quality/findings/${encodeURIComponent(id)}`, input),
+    /** Every run's score, oldest first. */
+    score: (params: { from?: string; to?: string } = {}) => request<{ items: QualityScorePoint[] }>('GET', `/api/quality/score${queryString(params)}`),
+    /** A validation is activity for `no_recent_activity`; it never changes a clock. */
+    validate: (input: ValidationCreateInput) => request<PathwayValidation>('POST', '/api/quality/validations', input),
+    /** Newest first. */
+    validations: (params: { pathway_id?: string; kind?: ValidationKind; limit?: number } = {}) =>
+      request<Page<PathwayValidation>>('GET', `/api/quality/validations${queryString(params)}`),
+    /**
+     * A finding's record from its `target.href`: only a PTL or cancer pathway path is fetched, so
+     * a link from the server can never send the client elsewhere.
+     */
+    record: (href: string) =>
+      /^\/api\/(ptl|cancer)\/[0-9a-f-]{36}$/i.test(href)
+        ? request<PathwayDetail | CancerPathwayDetail>('GET', href)
+        : Promise.resolve<ApiResult<never>>({ ok: false, status: 404, error: { code: 'not_found', message: 'Not a record this page can show' } }),
+    /** Running pathways with no activity within `weeks` (12 by default), longest waiters first. */
+    validationQueue: (params: { weeks?: number; limit?: number; cursor?: string } = {}) =>
+      request<Page<ValidationQueueItem>>('GET', `/api/quality/validation-queue${queryString(params)}`),
+  },
 
+  reports: {
+    /** The monthly RTT return (incomplete pathways at the month's last day); the current month is provisional. */
+    rttIncomplete: (month?: string) => request<RttReturn>('GET', `/api/reports/rtt-incomplete${queryString({ month })}`),
+    /** For plain download links. */
+    rttIncompleteCsvUrl: (month?: string) => `/api/reports/rtt-incomplete.csv${queryString({ month })}`,
+    rttIncompleteJsonUrl: (month?: string) => `/api/reports/rtt-incomplete${queryString({ month })}`,
+    /** The returns the caller produced, newest first. */
+    rttHistory: (params: { limit?: number; cursor?: string } = {}) => request<Page<RttReturnRecord>>('GET', `/api/reports/rtt-incomplete/history${queryString(params)}`),
+  },
 
   /** The module audit trail (`/api/audit`): every change to the caller's rows, newest first. */
   trail: (params: TrailParams) => request<Page<TrailEntry>>('GET', `/api/audit${queryString(params as Params)}`),

@@ -18,6 +18,8 @@ export const AREAS: readonly Area[] = [
   { path: '/mdt', name: 'MDT', summary: 'Multidisciplinary team meetings, the patients discussed and outcomes.' },
   { path: '/booking', name: 'Booking', summary: 'Clinic templates, generated slots and appointments.' },
   { path: '/secretary', name: 'Secretary', summary: 'Medical secretary tasks: letters, results and follow-ups.' },
+  { path: '/quality', name: 'Data quality', summary: 'Audit your pathways for data errors, fix them and validate the waiting list.' },
+  { path: '/reports', name: 'RTT return', summary: 'The monthly return of incomplete pathways, by treatment function and weeks waited.' },
   { path: '/trackers', name: 'Trackers', summary: 'Communications, consent, funding requests, capacity plans and more.' },
   { path: '/records', name: 'Records', summary: 'Medical records written by doctors and shared with their patients.' },
   { path: '/portfolio', name: 'Portfolio', summary: 'Your progress and scores over time, ready to print or export.' },

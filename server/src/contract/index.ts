@@ -18,3 +18,5 @@ export * from './booking.js';
 export * from './cancer.js';
 export * from './mdt.js';
 export * from './trail.js';
+export * from './reports.js';
+export * from './quality.js';

@@ -4,7 +4,9 @@ import type { Appointment, ClinicTemplate, Slot } from './booking.js';
 import type { CancerPathway } from './cancer.js';
 import type { ExportMdtMeeting } from './mdt.js';
 import type { TrackerItem } from './trackers.js';
+import type { ExportQualityAudit, PathwayValidation } from './quality.js';
 import type { TrailEntry } from './trail.js';
+import type { RttReturnRecord } from './reports.js';
 import { Text } from './primitives.js';
 import type { Role, TrainingLevel } from './accounts.js';
 import type { CaseCategory, CaseDomain } from './cases.js';
@@ -25,6 +27,7 @@ export const PORTFOLIO_MODULES = [
   { id: 'booking', name: 'Clinic booking' },
   { id: 'secretary', name: 'Medical secretary tasks' },
   { id: 'quality', name: 'Data quality audits' },
+  { id: 'reports', name: 'Monthly RTT returns' },
   { id: 'trackers', name: 'Trackers' },
 ] as const;
 export type PortfolioModuleId = (typeof PORTFOLIO_MODULES)[number]['id'];
@@ -168,6 +171,11 @@ export interface TraineeProgress {
   /** The latest session, PTL or case-writing activity; null when there has been none. */
   last_activity_at: string | null;
   ptl_pathways: number;
+  /**
+   * Each module's counts, as the trainee's portfolio shows them (`{ ptl: { pathways, open_pathways,
+   * events }, reports: { returns }, … }`), in the portfolio's module order.
+   */
+  modules: Partial<Record<PortfolioModuleId, Record<string, number>>>;
 }
 
 /** GET /api/admin/audit */
@@ -216,10 +224,16 @@ export interface PortfolioExport {
   clinic_slots: Slot[];
   /** Appointments, oldest first, with the ids of the RTT events each wrote on its pathway. */
   appointments: Appointment[];
+  /** Every data quality audit run, oldest first, with its findings (`findings_list`, errors first). */
+  quality_audits: ExportQualityAudit[];
+  /** Every pathway validation, oldest first. */
+  pathway_validations: PathwayValidation[];
   /** Every cancer pathway, oldest first, with its clocks as of the export's day. */
   cancer_pathways: CancerPathway[];
   /** Every MDT meeting, oldest first, with its listings (position order) and its actions. */
   mdt_meetings: ExportMdtMeeting[];
+  /** Every monthly RTT return the person produced (month, census, headline figures), oldest first. */
+  rtt_returns: RttReturnRecord[];
   /** The audit trail of the person's own data, oldest first. */
   audit_trail: TrailEntry[];
 }

@@ -17,6 +17,10 @@ export const TRAILED_TABLES = [
   'clinic_templates',
   'clinic_slots',
   'appointments',
+  'quality_audits',
+  'quality_findings',
+  'pathway_validations',
+  'rtt_returns',
 ] as const;
 export type TrailedTable = (typeof TRAILED_TABLES)[number];
 

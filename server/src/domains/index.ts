@@ -10,8 +10,10 @@ import { casesDomain } from './cases/providers.js';
 import { mdtDomain } from './mdt/providers.js';
 import { portfolioDomain } from './portfolio/providers.js';
 import { profilesDomain } from './profiles/providers.js';
+import { qualityDomain } from './quality/providers.js';
 import { ptlDomain } from './ptl/providers.js';
 import { recordsDomain } from './records/providers.js';
+import { reportsDomain } from './reports/providers.js';
 import type { DomainDefinition } from './registry.js';
 import { secretaryDomain } from './secretary/providers.js';
 import { sessionsDomain } from './sessions/providers.js';
@@ -22,9 +24,11 @@ export const domains: readonly DomainDefinition[] = [
   accountsDomain,
   profilesDomain,
   ptlDomain,
+  reportsDomain,
   bookingDomain,
   cancerDomain,
   mdtDomain,
+  qualityDomain,
   recordsDomain,
   assessmentsDomain,
   sessionsDomain,

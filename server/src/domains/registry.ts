@@ -16,9 +16,13 @@
 // services, defineDomain() checks them against its DomainServices entry). Adding a domain is its
 // definition plus one import and one line in domains/index.ts.
 //
-// Domains never import each other. One domain's routes or factory reaches another's services
-// through the typed DomainServices below; the documents about one person (the export, the
-// portfolio) and leaving the platform go through the providers.
+// Domains never import each other's services, repositories or routes. One domain's routes or
+// factory reaches another's services through the typed DomainServices below; the documents about
+// one person (the export, the portfolio) and leaving the platform go through the providers. The one
+// exception is the pure rule engines, which are data in, answers out, with no I/O: the RTT clock
+// (ptl/clock.ts) and the cancer clocks (cancer/clocks.ts, and their SQL twin clock-sql.ts) are read
+// by the auditor (quality), the monthly return (reports) and the admin monitor, so that every
+// module counts a wait the same way.
 import type { Request, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';

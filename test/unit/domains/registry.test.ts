@@ -94,7 +94,7 @@ describe('buildDomains', () => {
 describe('documents from the providers’ parts', () => {
   it('the export keeps the contract’s key order whatever order the parts come in, and empty sections for absent domains', () => {
     const doc = buildExport({ medical_records: [], cases: [], account }, new Date('2026-02-01T00:00:00Z'));
-    expect(Object.keys(doc)).toEqual(['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'cancer_pathways', 'mdt_meetings', 'clinic_templates', 'clinic_slots', 'appointments', 'audit_trail']);
+    expect(Object.keys(doc)).toEqual(['format', 'version', 'exported_at', 'account', 'profile', 'ptl', 'cases', 'sessions', 'transcripts', 'assessments', 'medical_records', 'trackers', 'secretary_tasks', 'cancer_pathways', 'mdt_meetings', 'rtt_returns', 'clinic_templates', 'clinic_slots', 'appointments', 'quality_audits', 'pathway_validations', 'audit_trail']);
     expect(doc).toMatchObject({ format: EXPORT_FORMAT, version: EXPORT_VERSION, profile: null, ptl: { pathways: [] }, sessions: [], transcripts: [], trackers: {}, secretary_tasks: [], audit_trail: [] });
     expect(() => buildExport({ cases: [] }, new Date())).toThrow(/No such account/);
   });

@@ -6,12 +6,14 @@ import { MONITORED_ROLES, type AuditEntry, type AuditQuery, type Portfolio, type
 import type { Db, Queryable } from '../../db/types.js';
 import { forbidden, notFound } from '../../errors.js';
 import { CursorParts, decodeCursor, encodeCursor, pageOf } from '../../kit/cursor.js';
+import { todayInEngland } from '../../kit/dates.js';
+import { moduleActivity } from './module-activity.js';
 import * as repo from './repo.js';
 
 /** One number: a position in the progress list (its sorts are computed figures), or the trail's last id seen. */
 const NumberCursor = z.tuple([CursorParts.count]);
 
-function presentProgress(r: repo.ProgressRow): TraineeProgress {
+function presentProgress(r: repo.ProgressRow, modules: TraineeProgress['modules']): TraineeProgress {
   return {
     id: r.id,
     email: r.email,
@@ -28,6 +30,7 @@ function presentProgress(r: repo.ProgressRow): TraineeProgress {
     overall_average: r.overall_average,
     last_activity_at: r.last_activity_at?.toISOString() ?? null,
     ptl_pathways: r.ptl_pathways,
+    modules,
   };
 }
 
@@ -52,8 +55,11 @@ export type AdminService = ReturnType<typeof createAdminService>;
 export function createAdminService({
   db,
   readPortfolio,
+  today = todayInEngland,
 }: {
   db: Db;
+  /** England's date, for the module counts that depend on it (cancer breaches). */
+  today?: () => string;
   /** One person's portfolio as an admin sees it, in the admin's transaction (the portfolio domain's). */
   readPortfolio: (tx: Queryable, userId: string) => Promise<Portfolio | null>;
 }) {
@@ -67,8 +73,10 @@ export function createAdminService({
     async progress(auth: AuthContext, q: ProgressQuery): Promise<Page<TraineeProgress>> {
       requireAdmin(auth);
       const offset = q.cursor ? decodeCursor(q.cursor, NumberCursor)[0] : 0;
-      const rows = await db.asUser(auth.claims, async (tx) => {
+      const { rows, modules } = await db.asUser(auth.claims, async (tx) => {
         const found = await repo.progressPage(tx, q, offset);
+        // One statement per module for the whole page (module-activity.ts says why not per trainee).
+        const activity = await moduleActivity(tx, found.slice(0, q.limit).map((r) => r.id), today());
         await repo.recordView(tx, auth.account.id, 'progress.list', null, {
           q: q.q ?? null,
           sort: q.sort,
@@ -76,10 +84,10 @@ export function createAdminService({
           offset,
           shown: Math.min(found.length, q.limit),
         });
-        return found;
+        return { rows: found, modules: activity };
       });
       return {
-        items: rows.slice(0, q.limit).map(presentProgress),
+        items: rows.slice(0, q.limit).map((r) => presentProgress(r, modules.get(r.id) ?? {})),
         next_cursor: rows.length > q.limit ? encodeCursor([offset + q.limit]) : null,
       };
     },

@@ -16,11 +16,14 @@ import type { Page } from '../../contract/pagination.js';
 import type { Db, Queryable } from '../../db/types.js';
 import { conflict, notFound, validationFailed } from '../../errors.js';
 import { CursorParts, decodeCursor, encodeCursor } from '../../kit/cursor.js';
-import type { PtlService } from '../ptl/service.js';
+import type { DomainServices } from '../registry.js';
 import { own, readerFor, recordIfSomeoneElses } from './access.js';
 import { BOOKING_EVENT_TYPES, bookingEvents, bookingNote, outcomeEvents, settleOutcome, type SettledOutcome } from './outcomes.js';
 import { presentAppointment } from './present.js';
 import * as repo from './repo.js';
+
+/** The PTL's services, as the registry hands them over (domains never import each other). */
+type PtlService = DomainServices['ptl'];
 
 const CursorSchema = z.tuple([CursorParts.date, CursorParts.text, CursorParts.id]);
 

@@ -8,9 +8,12 @@ import type { AppointmentStatus } from '../../contract/booking.js';
 import type { Db, Queryable } from '../../db/types.js';
 import { notFound } from '../../errors.js';
 import { CursorParts, decodeCursor, pageOf } from '../../kit/cursor.js';
-import type { PtlService } from '../ptl/service.js';
+import type { DomainServices } from '../registry.js';
 import { readerFor, recordIfSomeoneElses } from './access.js';
 import { bookingNote } from './outcomes.js';
+
+/** The PTL's services, as the registry hands them over (domains never import each other). */
+type PtlService = DomainServices['ptl'];
 
 /** One missed or cancelled appointment, with its clinic and what it did to the RTT clock. */
 export interface RegisterRow {

@@ -22,7 +22,7 @@ import { conflict, validationFailed } from '../../errors.js';
 import { CursorParts, decodeCursor, pageOf } from '../../kit/cursor.js';
 import { ownedResource } from '../../kit/owned-resource.js';
 import type { ExportSections, ModuleFacts } from '../facts.js';
-import type { PtlService } from '../ptl/service.js';
+import type { DomainServices } from '../registry.js';
 import { own, readerFor, recordIfSomeoneElses } from './access.js';
 import { createAppointmentsService } from './appointments.js';
 import { createRegisters } from './registers.js';
@@ -30,6 +30,9 @@ import { bankHolidayLookup, bankHolidays } from './bank-holidays.js';
 import { presentClinic, presentSlot } from './present.js';
 import * as repo from './repo.js';
 import { addDays, daysBetween, mondayOf, planSlots, templateProblems, type TemplateShape } from './slots.js';
+
+/** The PTL's services, as the registry hands them over (domains never import each other). */
+type PtlService = DomainServices['ptl'];
 
 const WRITABLE = ['name', 'specialty', 'clinician', 'weekday', 'start_time', 'end_time', 'slot_minutes', 'new_slots', 'valid_from', 'valid_to', 'cancelled_dates'] as const;
 

@@ -27,9 +27,12 @@ export function buildExport(parts: ExportPart, now: Date): PortfolioExport {
     secretary_tasks: parts.secretary_tasks ?? [],
     cancer_pathways: parts.cancer_pathways ?? [],
     mdt_meetings: parts.mdt_meetings ?? [],
+    rtt_returns: parts.rtt_returns ?? [],
     clinic_templates: parts.clinic_templates ?? [],
     clinic_slots: parts.clinic_slots ?? [],
     appointments: parts.appointments ?? [],
+    quality_audits: parts.quality_audits ?? [],
+    pathway_validations: parts.pathway_validations ?? [],
     audit_trail: parts.audit_trail ?? [],
   };
 }
