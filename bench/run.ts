@@ -12,6 +12,7 @@ import { hashPassword } from '../server/src/domains/accounts/password.js';
 import { loadConfig } from '../server/src/config.js';
 import { createLogger } from '../server/src/logger.js';
 import { startServer } from '../server/src/server.js';
+import { benchClient } from './client.js';
 import { benchPtl } from './ptl.js';
 import { benchQuality } from './quality.js';
 import { benchReports } from './reports.js';
@@ -98,6 +99,7 @@ async function main() {
   const t = performance.now();
   for (let i = 0; i < 5; i++) await hashPassword('benchmark password');
   console.log(`\n  ${'argon2id hash (19 MiB, t=2, p=1)'.padEnd(46)} ${((performance.now() - t) / 5).toFixed(1)} ms each`);
+  benchClient();
 
   const pglite = await openPglite(undefined);
   try {

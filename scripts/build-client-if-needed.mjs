@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'client/dist/index.html');
-const sources = ['client/src', 'client/public', 'client/index.html', 'client/vite.config.ts', 'client/svelte.config.js', 'server/src/contract', 'package-lock.json'];
+const sources = ['client/src', 'client/public', 'client/index.html', 'client/vite.config.ts', 'client/build', 'client/svelte.config.js', 'server/src/contract', 'package-lock.json'];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;

@@ -1,59 +1,10 @@
 import type { Component } from 'svelte';
 import type { Role, User } from '$contract';
-import AdminPage from './pages/admin/AdminPage.svelte';
-import TraineePortfolioPage from './pages/admin/TraineePortfolioPage.svelte';
-import AssessmentPage from './pages/assessment/AssessmentPage.svelte';
-import ForgotPasswordPage from './pages/auth/ForgotPasswordPage.svelte';
-import LoginPage from './pages/auth/LoginPage.svelte';
-import RegisterPage from './pages/auth/RegisterPage.svelte';
-import ResetPasswordPage from './pages/auth/ResetPasswordPage.svelte';
-import AppointmentPage from './pages/booking/AppointmentPage.svelte';
-import BookingPage from './pages/booking/BookingPage.svelte';
-import BookPage from './pages/booking/BookPage.svelte';
-import CapacityPage from './pages/booking/CapacityPage.svelte';
-import ClinicDayPage from './pages/booking/ClinicDayPage.svelte';
-import ClinicFormPage from './pages/booking/ClinicFormPage.svelte';
-import ClinicPage from './pages/booking/ClinicPage.svelte';
-import BookingStatsPage from './pages/booking/StatsPage.svelte';
-import CancerDashboardPage from './pages/cancer/CancerDashboardPage.svelte';
-import CancerFormPage from './pages/cancer/CancerFormPage.svelte';
-import CancerPage from './pages/cancer/CancerPage.svelte';
-import CancerPathwayPage from './pages/cancer/CancerPathwayPage.svelte';
-import CaseFormPage from './pages/cases/CaseFormPage.svelte';
-import CasePage from './pages/cases/CasePage.svelte';
-import CasesPage from './pages/cases/CasesPage.svelte';
-import DashboardPage from './pages/dashboard/DashboardPage.svelte';
-import NotFoundPage from './pages/errors/NotFoundPage.svelte';
-import CoordinatorPage from './pages/mdt/CoordinatorPage.svelte';
-import MdtPage from './pages/mdt/MdtPage.svelte';
-import MeetingFormPage from './pages/mdt/MeetingFormPage.svelte';
-import MeetingPage from './pages/mdt/MeetingPage.svelte';
-import MeetingPrintPage from './pages/mdt/MeetingPrintPage.svelte';
-import PortfolioPage from './pages/portfolio/PortfolioPage.svelte';
-import ProfilePage from './pages/profile/ProfilePage.svelte';
-import PathwayFormPage from './pages/ptl/PathwayFormPage.svelte';
-import PathwayPage from './pages/ptl/PathwayPage.svelte';
-import PtlImportPage from './pages/ptl/PtlImportPage.svelte';
-import PtlPage from './pages/ptl/PtlPage.svelte';
-import RecordsPage from './pages/records/RecordsPage.svelte';
-import AuditPage from './pages/quality/AuditPage.svelte';
-import FindingPage from './pages/quality/FindingPage.svelte';
-import QualityPage from './pages/quality/QualityPage.svelte';
-import ValidationQueuePage from './pages/quality/ValidationQueuePage.svelte';
-import RttReturnPage from './pages/reports/RttReturnPage.svelte';
-import RoomPage from './pages/room/RoomPage.svelte';
-import SecretaryPage from './pages/secretary/SecretaryPage.svelte';
-import MySessionsPage from './pages/sessions/MySessionsPage.svelte';
-import PublishSessionPage from './pages/sessions/PublishSessionPage.svelte';
-import SessionPage from './pages/sessions/SessionPage.svelte';
-import SessionsPage from './pages/sessions/SessionsPage.svelte';
-import TaskFormPage from './pages/secretary/TaskFormPage.svelte';
-import TaskPage from './pages/secretary/TaskPage.svelte';
-import TrackerFormPage from './pages/trackers/TrackerFormPage.svelte';
-import TrackerItemPage from './pages/trackers/TrackerItemPage.svelte';
-import TrackerListPage from './pages/trackers/TrackerListPage.svelte';
-import TrackersPage from './pages/trackers/TrackersPage.svelte';
+import { TRAINING_ROLES } from './lib/areas';
 import { safeNext } from './lib/router.svelte';
+
+/** A page's module, imported on demand (`() => import('./pages/…svelte')`). */
+export type PageLoader<Props extends Record<string, string>> = () => Promise<{ default: Component<Props> }>;
 
 /** `guest`: signed-out only (login, register); `user`: signed-in only; `any`: both. */
 export type Access = 'guest' | 'user' | 'any';
@@ -72,21 +23,27 @@ interface RouteSpec<P extends string> {
   path: P;
   title: string;
   access: Access;
-  /** Must accept the path's params as props: `/ptl/:id` needs a page with `id: string`. */
-  component: Component<RouteParams<P>>;
+  /**
+   * The page, loaded on first visit: each page is its own chunk, so the first load carries only the
+   * page it shows. Must accept the path's params as props: `/ptl/:id` needs a page with `id: string`.
+   */
+  component: PageLoader<RouteParams<P>>;
   /** Signed-in users outside these roles see "no access" instead of the page. */
   roles?: readonly Role[];
   /** `bare`: the page alone, without the app's header and navigation (a list made for printing). */
   layout?: 'bare';
+  /** `bare` for signed-out visitors: the page brings its own header (the landing page). */
+  guestLayout?: 'bare';
 }
 
 export interface Route {
   path: string;
   title: string;
   access: Access;
-  component: Component<Record<string, string>>;
+  component: PageLoader<Record<string, string>>;
   roles?: readonly Role[];
   layout?: 'bare';
+  guestLayout?: 'bare';
 }
 
 /** Checks, at compile time, that the page takes the path's params; the table then holds them alike. */
@@ -95,71 +52,72 @@ function route<P extends string>(spec: RouteSpec<P>): Route {
 }
 
 export const ROUTES: readonly Route[] = [
-  route({ path: '/', title: 'Home', access: 'user', component: DashboardPage }),
-  route({ path: '/login', title: 'Log in', access: 'guest', component: LoginPage }),
-  route({ path: '/register', title: 'Create an account', access: 'guest', component: RegisterPage }),
-  route({ path: '/forgot-password', title: 'Reset your password', access: 'any', component: ForgotPasswordPage }),
-  route({ path: '/reset-password', title: 'Choose a new password', access: 'any', component: ResetPasswordPage }),
+  // Signed out: what the product is, the live board, sign up. Signed in: the dashboard.
+  route({ path: '/', title: 'Home', access: 'any', component: () => import('./pages/home/HomePage.svelte'), guestLayout: 'bare' }),
+  route({ path: '/login', title: 'Log in', access: 'guest', component: () => import('./pages/auth/LoginPage.svelte') }),
+  route({ path: '/register', title: 'Create an account', access: 'guest', component: () => import('./pages/auth/RegisterPage.svelte') }),
+  route({ path: '/forgot-password', title: 'Reset your password', access: 'any', component: () => import('./pages/auth/ForgotPasswordPage.svelte') }),
+  route({ path: '/reset-password', title: 'Choose a new password', access: 'any', component: () => import('./pages/auth/ResetPasswordPage.svelte') }),
   // The board and a session's board view are public: anyone may look for a partner before signing up.
-  route({ path: '/sessions', title: 'Practice sessions', access: 'any', component: SessionsPage }),
-  route({ path: '/sessions/new', title: 'Publish a session', access: 'user', component: PublishSessionPage }),
-  route({ path: '/sessions/mine', title: 'My sessions', access: 'user', component: MySessionsPage }),
-  route({ path: '/sessions/:id', title: 'Practice session', access: 'any', component: SessionPage }),
-  route({ path: '/sessions/:id/assessment', title: 'Assessment', access: 'user', component: AssessmentPage }),
+  route({ path: '/sessions', title: 'Practice sessions', access: 'any', component: () => import('./pages/sessions/SessionsPage.svelte') }),
+  route({ path: '/sessions/new', title: 'Publish a session', access: 'user', component: () => import('./pages/sessions/PublishSessionPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/sessions/mine', title: 'My sessions', access: 'user', component: () => import('./pages/sessions/MySessionsPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/sessions/:id', title: 'Practice session', access: 'any', component: () => import('./pages/sessions/SessionPage.svelte') }),
+  route({ path: '/sessions/:id/assessment', title: 'Assessment', access: 'user', component: () => import('./pages/assessment/AssessmentPage.svelte') }),
   // The live station for its two participants; the server answers anyone else with 404.
-  route({ path: '/room/:token', title: 'Practice room', access: 'user', component: RoomPage }),
-  route({ path: '/cases', title: 'Case library', access: 'user', component: CasesPage }),
-  route({ path: '/cases/new', title: 'Write a case', access: 'user', component: CaseFormPage }),
-  route({ path: '/cases/:id', title: 'Case', access: 'user', component: CasePage }),
-  route({ path: '/cases/:id/edit', title: 'Edit case', access: 'user', component: CaseFormPage }),
-  route({ path: '/ptl', title: 'PTL', access: 'user', component: PtlPage }),
-  route({ path: '/ptl/new', title: 'Add a pathway', access: 'user', component: PathwayFormPage }),
-  route({ path: '/ptl/import', title: 'Import pathways', access: 'user', component: PtlImportPage }),
-  route({ path: '/ptl/:id', title: 'Pathway', access: 'user', component: PathwayPage }),
-  route({ path: '/ptl/:id/edit', title: 'Edit pathway', access: 'user', component: PathwayFormPage }),
-  route({ path: '/cancer', title: 'Cancer', access: 'user', component: CancerPage }),
-  route({ path: '/cancer/new', title: 'Add a cancer pathway', access: 'user', component: CancerFormPage }),
-  route({ path: '/cancer/dashboard', title: 'Cancer dashboard', access: 'user', component: CancerDashboardPage }),
-  route({ path: '/cancer/:id', title: 'Cancer pathway', access: 'user', component: CancerPathwayPage }),
-  route({ path: '/cancer/:id/edit', title: 'Edit cancer pathway', access: 'user', component: CancerFormPage }),
-  route({ path: '/mdt', title: 'MDT', access: 'user', component: MdtPage }),
-  route({ path: '/mdt/new', title: 'Plan an MDT meeting', access: 'user', component: MeetingFormPage }),
-  route({ path: '/mdt/coordinator', title: 'MDT coordinator', access: 'user', component: CoordinatorPage }),
-  route({ path: '/mdt/:id', title: 'MDT meeting', access: 'user', component: MeetingPage }),
-  route({ path: '/mdt/:id/edit', title: 'Edit MDT meeting', access: 'user', component: MeetingFormPage }),
-  route({ path: '/mdt/:id/print', title: 'MDT meeting list', access: 'user', component: MeetingPrintPage, layout: 'bare' }),
-  route({ path: '/booking', title: 'Booking', access: 'user', component: BookingPage }),
-  route({ path: '/booking/clinics/new', title: 'Set up a clinic', access: 'user', component: ClinicFormPage }),
-  route({ path: '/booking/clinics/:id', title: 'Clinic', access: 'user', component: ClinicPage }),
-  route({ path: '/booking/clinics/:id/edit', title: 'Edit clinic', access: 'user', component: ClinicFormPage }),
-  route({ path: '/booking/clinics/:id/day', title: 'Clinic day list', access: 'user', component: ClinicDayPage }),
-  route({ path: '/booking/book', title: 'Book an appointment', access: 'user', component: BookPage }),
-  route({ path: '/booking/appointments/:id', title: 'Appointment', access: 'user', component: AppointmentPage }),
-  route({ path: '/booking/capacity', title: 'Week capacity', access: 'user', component: CapacityPage }),
-  route({ path: '/booking/stats', title: 'Utilisation and DNA rates', access: 'user', component: BookingStatsPage }),
-  route({ path: '/secretary', title: 'Secretary', access: 'user', component: SecretaryPage }),
-  route({ path: '/secretary/new', title: 'Add a task', access: 'user', component: TaskFormPage }),
-  route({ path: '/secretary/:id', title: 'Task', access: 'user', component: TaskPage }),
-  route({ path: '/secretary/:id/edit', title: 'Edit task', access: 'user', component: TaskFormPage }),
-  route({ path: '/quality', title: 'Data quality', access: 'user', component: QualityPage }),
-  route({ path: '/quality/validation', title: 'Validation queue', access: 'user', component: ValidationQueuePage }),
-  route({ path: '/quality/audits/:id', title: 'Data-quality audit', access: 'user', component: AuditPage }),
-  route({ path: '/quality/findings/:id', title: 'Data-quality finding', access: 'user', component: FindingPage }),
-  route({ path: '/reports', title: 'Monthly RTT return', access: 'user', component: RttReturnPage }),
-  route({ path: '/trackers', title: 'Trackers', access: 'user', component: TrackersPage }),
+  route({ path: '/room/:token', title: 'Practice room', access: 'user', component: () => import('./pages/room/RoomPage.svelte'), layout: 'bare' }),
+  route({ path: '/cases', title: 'Case library', access: 'user', component: () => import('./pages/cases/CasesPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cases/new', title: 'Write a case', access: 'user', component: () => import('./pages/cases/CaseFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cases/:id', title: 'Case', access: 'user', component: () => import('./pages/cases/CasePage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cases/:id/edit', title: 'Edit case', access: 'user', component: () => import('./pages/cases/CaseFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/ptl', title: 'PTL', access: 'user', component: () => import('./pages/ptl/PtlPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/ptl/new', title: 'Add a pathway', access: 'user', component: () => import('./pages/ptl/PathwayFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/ptl/import', title: 'Import pathways', access: 'user', component: () => import('./pages/ptl/PtlImportPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/ptl/:id', title: 'Pathway', access: 'user', component: () => import('./pages/ptl/PathwayPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/ptl/:id/edit', title: 'Edit pathway', access: 'user', component: () => import('./pages/ptl/PathwayFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cancer', title: 'Cancer', access: 'user', component: () => import('./pages/cancer/CancerPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cancer/new', title: 'Add a cancer pathway', access: 'user', component: () => import('./pages/cancer/CancerFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cancer/dashboard', title: 'Cancer dashboard', access: 'user', component: () => import('./pages/cancer/CancerDashboardPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cancer/:id', title: 'Cancer pathway', access: 'user', component: () => import('./pages/cancer/CancerPathwayPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/cancer/:id/edit', title: 'Edit cancer pathway', access: 'user', component: () => import('./pages/cancer/CancerFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/mdt', title: 'MDT', access: 'user', component: () => import('./pages/mdt/MdtPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/mdt/new', title: 'Plan an MDT meeting', access: 'user', component: () => import('./pages/mdt/MeetingFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/mdt/coordinator', title: 'MDT coordinator', access: 'user', component: () => import('./pages/mdt/CoordinatorPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/mdt/:id', title: 'MDT meeting', access: 'user', component: () => import('./pages/mdt/MeetingPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/mdt/:id/edit', title: 'Edit MDT meeting', access: 'user', component: () => import('./pages/mdt/MeetingFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/mdt/:id/print', title: 'MDT meeting list', access: 'user', component: () => import('./pages/mdt/MeetingPrintPage.svelte'), layout: 'bare', roles: TRAINING_ROLES }),
+  route({ path: '/booking', title: 'Booking', access: 'user', component: () => import('./pages/booking/BookingPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/clinics/new', title: 'Set up a clinic', access: 'user', component: () => import('./pages/booking/ClinicFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/clinics/:id', title: 'Clinic', access: 'user', component: () => import('./pages/booking/ClinicPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/clinics/:id/edit', title: 'Edit clinic', access: 'user', component: () => import('./pages/booking/ClinicFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/clinics/:id/day', title: 'Clinic day list', access: 'user', component: () => import('./pages/booking/ClinicDayPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/book', title: 'Book an appointment', access: 'user', component: () => import('./pages/booking/BookPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/appointments/:id', title: 'Appointment', access: 'user', component: () => import('./pages/booking/AppointmentPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/capacity', title: 'Week capacity', access: 'user', component: () => import('./pages/booking/CapacityPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/booking/stats', title: 'Utilisation and DNA rates', access: 'user', component: () => import('./pages/booking/StatsPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/secretary', title: 'Secretary', access: 'user', component: () => import('./pages/secretary/SecretaryPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/secretary/new', title: 'Add a task', access: 'user', component: () => import('./pages/secretary/TaskFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/secretary/:id', title: 'Task', access: 'user', component: () => import('./pages/secretary/TaskPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/secretary/:id/edit', title: 'Edit task', access: 'user', component: () => import('./pages/secretary/TaskFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/quality', title: 'Data quality', access: 'user', component: () => import('./pages/quality/QualityPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/quality/validation', title: 'Validation queue', access: 'user', component: () => import('./pages/quality/ValidationQueuePage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/quality/audits/:id', title: 'Data-quality audit', access: 'user', component: () => import('./pages/quality/AuditPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/quality/findings/:id', title: 'Data-quality finding', access: 'user', component: () => import('./pages/quality/FindingPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/reports', title: 'Monthly RTT return', access: 'user', component: () => import('./pages/reports/RttReturnPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/trackers', title: 'Trackers', access: 'user', component: () => import('./pages/trackers/TrackersPage.svelte'), roles: TRAINING_ROLES }),
   // Every tracker the server defines, from its definition: `new` is tried before `:id`.
-  route({ path: '/trackers/:module', title: 'Tracker', access: 'user', component: TrackerListPage }),
-  route({ path: '/trackers/:module/new', title: 'Add to tracker', access: 'user', component: TrackerFormPage }),
-  route({ path: '/trackers/:module/:id', title: 'Tracker entry', access: 'user', component: TrackerItemPage }),
-  route({ path: '/trackers/:module/:id/edit', title: 'Edit tracker entry', access: 'user', component: TrackerFormPage }),
-  route({ path: '/records', title: 'Records', access: 'user', component: RecordsPage }),
-  route({ path: '/portfolio', title: 'Portfolio', access: 'user', component: PortfolioPage }),
-  route({ path: '/admin', title: 'Admin', access: 'user', component: AdminPage, roles: ['admin'] }),
-  route({ path: '/admin/trainees/:id', title: 'Trainee portfolio', access: 'user', component: TraineePortfolioPage, roles: ['admin'] }),
-  route({ path: '/profile', title: 'Profile', access: 'user', component: ProfilePage }),
+  route({ path: '/trackers/:module', title: 'Tracker', access: 'user', component: () => import('./pages/trackers/TrackerListPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/trackers/:module/new', title: 'Add to tracker', access: 'user', component: () => import('./pages/trackers/TrackerFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/trackers/:module/:id', title: 'Tracker entry', access: 'user', component: () => import('./pages/trackers/TrackerItemPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/trackers/:module/:id/edit', title: 'Edit tracker entry', access: 'user', component: () => import('./pages/trackers/TrackerFormPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/records', title: 'Records', access: 'user', component: () => import('./pages/records/RecordsPage.svelte') }),
+  route({ path: '/portfolio', title: 'Portfolio', access: 'user', component: () => import('./pages/portfolio/PortfolioPage.svelte'), roles: TRAINING_ROLES }),
+  route({ path: '/admin', title: 'Admin', access: 'user', component: () => import('./pages/admin/AdminPage.svelte'), roles: ['admin'] }),
+  route({ path: '/admin/trainees/:id', title: 'Trainee portfolio', access: 'user', component: () => import('./pages/admin/TraineePortfolioPage.svelte'), roles: ['admin'] }),
+  route({ path: '/profile', title: 'Profile', access: 'user', component: () => import('./pages/profile/ProfilePage.svelte') }),
 ];
 
-export const NOT_FOUND: Route = route({ path: '*', title: 'Page not found', access: 'any', component: NotFoundPage });
+export const NOT_FOUND: Route = route({ path: '*', title: 'Page not found', access: 'any', component: () => import('./pages/errors/NotFoundPage.svelte') });
 
 export interface RouteMatch {
   route: Route;

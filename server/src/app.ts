@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
@@ -17,6 +16,7 @@ import type { BuiltDomains } from './domains/registry.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
+import { serveClient } from './http/static-client.js';
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +30,9 @@ export interface AppDeps {
   components: Omit<HealthResponse, 'status' | 'db_status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
 }
+
+/** API answers smaller than this go uncompressed. */
+export const API_COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /** The Express app: security headers, logging, the API and, in production, the built client. */
 export function createApp(deps: AppDeps) {
@@ -71,6 +74,10 @@ export function createApp(deps: AppDeps) {
   );
 
   const api = express.Router();
+  // Answers of 1 KB or more go compressed (brotli first) when the caller accepts it; smaller ones
+  // gain less than the work costs. Streamed exports stay streamed: each chunk goes through the
+  // compressor as it is written, with backpressure. Socket.IO is not behind Express.
+  api.use(compression({ threshold: API_COMPRESSION_THRESHOLD_BYTES }));
   api.use(express.json({ limit: LIMITS.jsonBodyBytes, strict: true }));
   api.use(authenticate(deps.authenticate));
   api.use(originCheck(deps.isAllowedOrigin));
@@ -92,19 +99,4 @@ export function createApp(deps: AppDeps) {
   if (config.clientDist) serveClient(app, config.clientDist);
   app.use(errorHandler);
   return app;
-}
-
-/** The built single-page app: hashed assets cached for a year, every other GET answered with index.html. */
-function serveClient(app: express.Express, dist: string) {
-  const index = path.join(dist, 'index.html');
-  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
-    if (!existsSync(index)) {
-      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
-      return;
-    }
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index);
-  });
 }

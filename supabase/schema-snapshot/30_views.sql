@@ -18,7 +18,12 @@ create view public.session_board as
           WHERE h.host_id = s.host_id AND h.status = 'completed'::text) AS host_completed,
     ( SELECT count(*)::integer AS count
            FROM public.practice_sessions h
-          WHERE h.status = 'no_show'::text AND (h.host_id = s.host_id AND h.host_joined_at IS NULL OR h.guest_id = s.host_id AND h.guest_joined_at IS NULL)) AS host_no_show
+          WHERE h.status = 'no_show'::text AND (h.host_id = s.host_id AND h.host_joined_at IS NULL OR h.guest_id = s.host_id AND h.guest_joined_at IS NULL)) AS host_no_show,
+    s.preset,
+    s.reading_s,
+    s.consultation_s,
+    s.feedback_s,
+    s.warning_s
    FROM public.practice_sessions s
      LEFT JOIN public.cases c ON c.id = s.case_id
   WHERE s.status = ANY (ARRAY['open'::text, 'matched'::text]);

@@ -1,32 +1,10 @@
-// axe-core over the module-kit pages (trackers, secretary tasks, a pathway with its tasks and
-// history), at desktop and phone width: no serious or critical violation of WCAG 2 A/AA.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+// axe-core over the app's pages at desktop and phone width: no serious or critical violation of WCAG 2
+// A/AA, and at phone width no page that scrolls sideways.
 import { describe, expect, it } from 'vitest';
-import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
-import { createUser } from '../helpers/factories.js';
+import { browserAndApp, browserAvailable } from '../helpers/browser.js';
+import { createAdmin, createUser } from '../helpers/factories.js';
+import { auditPages } from '../helpers/page-audit.js';
 import { pathwayInput } from '../helpers/ptl.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** The serious and critical WCAG 2 A/AA violations on the page as it stands. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const found = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations)`,
-  )) as AxeViolation[];
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)', () => {
   const ctx = browserAndApp();
@@ -44,24 +22,7 @@ describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)',
     expect([pathway.status, consent.status]).toEqual([201, 201]);
 
     const pages = ['/trackers', '/trackers/consent', '/trackers/consent/new', `/trackers/consent/${consent.body.id}`, '/secretary', `/ptl/${pathway.body.id}`];
-    const report: string[] = [];
-    for (const width of [1280, 390]) {
-      // bypassCSP: the app's CSP (rightly) refuses the inline script that loads axe.
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-      const page = await context.newPage();
-      try {
-        await logInThroughUi(page, app.url, user.email, user.password);
-        for (const path of pages) {
-          await page.goto(`${app.url}${path}`);
-          await page.waitForLoadState('networkidle');
-          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
-          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
-        }
-      } finally {
-        await context.close();
-      }
-    }
-    expect(report).toEqual([]);
+    expect(await auditPages({ browser, baseUrl: app.url, user, paths: pages })).toEqual([]);
   }, 120_000);
 
   it('the cancer pages (list, form, pathway, dashboard) and the MDT pages (list, form, meeting, coordinator, printable list) pass axe at 1280 and 390 px', async () => {
@@ -96,23 +57,7 @@ describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)',
       '/mdt/coordinator',
       `/mdt/${meeting.body.id}/print`,
     ];
-    const report: string[] = [];
-    for (const width of [1280, 390]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-      const page = await context.newPage();
-      try {
-        await logInThroughUi(page, app.url, user.email, user.password);
-        for (const path of pages) {
-          await page.goto(`${app.url}${path}`);
-          await page.waitForLoadState('networkidle');
-          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
-          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
-        }
-      } finally {
-        await context.close();
-      }
-    }
-    expect(report).toEqual([]);
+    expect(await auditPages({ browser, baseUrl: app.url, user, paths: pages })).toEqual([]);
   }, 120_000);
 
   it('the data-quality pages (audits, an audit, a finding, the validation queue) and the RTT return pass axe at 1280 and 390 px', async () => {
@@ -126,28 +71,7 @@ describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)',
     expect(findings.body.items.length).toBeGreaterThan(0);
 
     const pages = ['/quality', `/quality/audits/${audit.body.id}`, `/quality/findings/${findings.body.items[0].id}`, '/quality/validation', '/reports'];
-    const report: string[] = [];
-    for (const width of [1280, 390]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-      const page = await context.newPage();
-      try {
-        await logInThroughUi(page, app.url, user.email, user.password);
-        for (const path of pages) {
-          await page.goto(`${app.url}${path}`);
-          await page.waitForLoadState('networkidle');
-          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
-          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
-          // Nothing wider than the phone: wide tables scroll inside their own region.
-          if (width === 390) {
-            const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-            if (Number(overflow) > 0) report.push(`${width}px ${path}: the page scrolls sideways by ${overflow}px`);
-          }
-        }
-      } finally {
-        await context.close();
-      }
-    }
-    expect(report).toEqual([]);
+    expect(await auditPages({ browser, baseUrl: app.url, user, paths: pages })).toEqual([]);
   }, 120_000);
 
   it('the booking pages (clinics, template form, clinic, day list, booking, appointment, week capacity, rates) pass axe at 1280 and 390 px', async () => {
@@ -176,22 +100,58 @@ describe.runIf(browserAvailable)('accessibility of the module pages (axe-core)',
       '/booking/capacity?week=2026-01-05',
       '/booking/stats?from=2026-01-01&to=2026-01-31',
     ];
-    const report: string[] = [];
-    for (const width of [1280, 390]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-      const page = await context.newPage();
-      try {
-        await logInThroughUi(page, app.url, user.email, user.password);
-        for (const path of pages) {
-          await page.goto(`${app.url}${path}`);
-          await page.waitForLoadState('networkidle');
-          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
-          for (const v of await violations(page)) report.push(`${width}px ${path}: ${v}`);
-        }
-      } finally {
-        await context.close();
-      }
-    }
-    expect(report).toEqual([]);
+    expect(await auditPages({ browser, baseUrl: app.url, user, paths: pages })).toEqual([]);
   }, 120_000);
+});
+
+// Every main page of every role, as its users reach it: axe clean, and at phone width no page
+// scrolls sideways (wide content scrolls inside its own box). The room and the assessment need a
+// station and are held by their own suites (room-layout, scorecard).
+describe.runIf(browserAvailable)('the main pages, for every role (axe-core and phone width)', () => {
+  const ctx = browserAndApp();
+
+  it('a visitor’s pages: the landing page, the board, log in, create an account, reset a password', async () => {
+    const { browser, app } = ctx;
+    const paths = ['/', '/sessions', '/login', '/register', '/forgot-password'];
+    expect(await auditPages({ browser, baseUrl: app.url, paths })).toEqual([]);
+  }, 120_000);
+
+  it('a trainee’s pages: dashboard, board, own sessions, publishing, cases, PTL, portfolio, profile', async () => {
+    const { browser, app } = ctx;
+    const user = await createUser(app, { first_name: 'Axe' });
+    const { rows } = await app.db.query<{ id: string }>('select id from public.cases where owner_id is null order by case_name limit 1');
+    const pathway = await app.http.post('/api/ptl', pathwayInput(), { token: user.token });
+    expect(pathway.status).toBe(201);
+    const paths = [
+      '/',
+      '/sessions',
+      '/sessions/mine',
+      '/sessions/new',
+      '/cases',
+      `/cases/${rows[0]!.id}`,
+      '/cases/new',
+      '/ptl',
+      '/ptl/new',
+      '/ptl/import',
+      '/portfolio',
+      '/profile',
+    ];
+    expect(await auditPages({ browser, baseUrl: app.url, user, paths })).toEqual([]);
+  }, 180_000);
+
+  it('a doctor’s and a patient’s records, and the admin monitor', async () => {
+    const { browser, app } = ctx;
+    const doctor = await createUser(app, { role: 'doctor', first_name: 'Axe' });
+    const patient = await createUser(app, { role: 'patient', first_name: 'Pat' });
+    const shared = await app.http.post('/api/records', { patient_email: patient.email, title: 'Clinic letter', notes: 'Seen in clinic.' }, { token: doctor.token });
+    expect(shared.status).toBe(201);
+    const admin = await createAdmin(app);
+    const trainee = await createUser(app, { first_name: 'Tess' });
+    const report = [
+      ...(await auditPages({ browser, baseUrl: app.url, user: doctor, paths: ['/', '/records'] })),
+      ...(await auditPages({ browser, baseUrl: app.url, user: patient, paths: ['/', '/records', '/profile'] })),
+      ...(await auditPages({ browser, baseUrl: app.url, user: admin, paths: ['/admin', `/admin/trainees/${trainee.id}`] })),
+    ];
+    expect(report).toEqual([]);
+  }, 180_000);
 });

@@ -74,8 +74,10 @@ describe.runIf(browserAvailable)('accounts in the browser', () => {
 
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(/\/login/);
-      // Signed out for real: the dashboard now sends us back to the login page.
+      // Signed out for real: / is the visitors' landing page again, and a signed-in page sends us to log in.
       await page.goto(`${app.url}/`);
+      await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toMatch(/^Practise clinical stations in pairs/);
+      await page.goto(`${app.url}/profile`);
       await page.waitForURL(/\/login/);
 
       await logIn(page, app.url, email, password);

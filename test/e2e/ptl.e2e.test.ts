@@ -45,7 +45,9 @@ describe.runIf(browserAvailable)('the PTL in the browser', () => {
       await page.waitForURL(/\/login/);
       await logInThroughUi(page, app.url, b.email, b.password);
       await page.goto(`${app.url}/ptl`);
-      await page.getByText(/^No pathways yet/).waitFor({ timeout: 15_000 });
+      await page.getByRole('status').filter({ hasText: /^No pathways yet/ }).waitFor({ timeout: 15_000 });
+      // One empty state for the charts, not an empty chart each.
+      expect(await page.getByTestId('chart-empty').count()).toBe(1);
       expect(await page.getByTestId('ptl-row').count()).toBe(0);
       await page.goto(pathwayUrl);
       await page.getByText(/does not exist, or it is not yours/).waitFor({ timeout: 15_000 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, logInThroughUi } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
+import { openRoomPanel } from '../helpers/room.js';
 import { matchedStation } from '../helpers/station.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -46,6 +47,7 @@ describe.runIf(browserAvailable)('a network drop in the room', () => {
       }
       await actorPage.getByRole('button', { name: 'Start the station' }).click();
       for (const page of [actorPage, candidatePage]) await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('Consultation');
+      for (const page of [actorPage, candidatePage]) await openRoomPanel(page, 'transcript');
 
       // A short drop, well inside the grace: the room says it is reconnecting, the actor carries on.
       proxy.cut();

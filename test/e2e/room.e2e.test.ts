@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserAndApp, browserAvailable, logInThroughUi } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
+import { openRoomPanel } from '../helpers/room.js';
 import { matchedStation } from '../helpers/station.js';
 
 describe.runIf(browserAvailable)('the practice room in two browsers', () => {
@@ -47,6 +48,8 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
 
       await actorPage.getByRole('button', { name: 'Start the station' }).click();
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Reading time');
+      // On the phone the brief is behind the control bar's Brief button (a drawer over the stage).
+      await openRoomPanel(candidatePage, 'brief');
       await candidatePage.getByTestId('room-brief-candidate').waitFor({ timeout: 15_000 });
       // The server ends the 3-second reading time by itself.
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Consultation');
@@ -58,15 +61,19 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
       expect(await candidatePage.getByTestId('room-brief-actor').count()).toBe(0);
 
       // The transcript: a typed note by the candidate reaches the actor live; the actor ticks a fact.
+      await openRoomPanel(candidatePage, 'transcript');
+      await openRoomPanel(actorPage, 'transcript');
       await candidatePage.getByLabel('Add to the transcript').fill('Hello, my name is Dr Cal. Can you confirm your full name?');
       await candidatePage.getByRole('button', { name: 'Add', exact: true }).click();
       await actorPage.getByTestId('transcript-segment').filter({ hasText: 'my name is Dr Cal' }).waitFor({ timeout: 15_000 });
+      await openRoomPanel(actorPage, 'brief');
       await actorPage.getByTestId('fact-drawn-out').first().check();
       await expect.poll(() => actorPage.getByTestId('disclosure-coverage').textContent(), { timeout: 15_000 }).toMatch(/Data gathering: 1 of \d+ facts drawn out/);
       expect(await candidatePage.getByTestId('disclosure-coverage').count()).toBe(0);
 
       await actorPage.getByRole('button', { name: 'Move on to feedback' }).click();
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Feedback');
+      await openRoomPanel(candidatePage, 'brief');
       await candidatePage.getByTestId('room-brief-actor').waitFor({ timeout: 15_000 });
       await expect.poll(() => candidatePage.getByTestId('room-condition').textContent(), { timeout: 15_000 }).toContain(theCase.condition);
 
@@ -76,16 +83,21 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
       const domains = sheet.getByTestId('mark-domain');
       for (let i = 0; i < (await domains.count()); i++) await domains.nth(i).getByLabel('3', { exact: true }).check();
       await sheet.getByLabel('Global rating').selectOption({ label: 'Pass' });
+      await sheet.getByText('Written feedback').click(); // folded until wanted
       await sheet.getByLabel('Strengths').fill('Clear introduction and identity check.');
       await sheet.getByRole('button', { name: 'Save marks' }).click();
       await actorPage.getByTestId('marks-saved').waitFor({ timeout: 15_000 });
+      // The drawer lies over the stage and the reflection: the candidate closes it to write.
+      await candidatePage.getByTestId('room-sidepanel-close').click();
       await candidatePage.getByLabel('Your self-reflection').fill('I should have explored her concerns sooner.');
       await candidatePage.getByRole('button', { name: 'Save reflection' }).click();
       await candidatePage.getByTestId('reflection-saved').waitFor({ timeout: 15_000 });
 
       await actorPage.getByRole('button', { name: 'Finish the station' }).click();
       await expect.poll(() => phase(candidatePage), { timeout: 15_000 }).toBe('Station complete');
+      await openRoomPanel(candidatePage, 'brief');
       await candidatePage.getByTestId('room-brief-mark-scheme').waitFor({ timeout: 15_000 });
+      await candidatePage.getByTestId('room-sidepanel-close').click();
 
       // Both see the assessment.
       for (const page of [actorPage, candidatePage]) {
@@ -99,7 +111,7 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
     } finally {
       await Promise.all([actorContext.close(), candidateContext.close(), strangerContext.close()]);
     }
-  });
+  }, 90_000);
 
   it('the actor pauses and resumes the clock, the pause shows on the feedback sheet, and the pair swaps roles for another station in the same room', async () => {
     const { browser, app } = ctx;
@@ -168,5 +180,5 @@ describe.runIf(browserAvailable)('the practice room in two browsers', () => {
     } finally {
       await Promise.all([actorContext.close(), candidateContext.close()]);
     }
-  });
+  }, 90_000);
 });

@@ -6,6 +6,7 @@ import { dbTargets } from '../helpers/db.js';
 import { createAdmin, createUser, uniqueEmail, type TestUser } from '../helpers/factories.js';
 import { connectSocket, nextEvent, record, roundTrip, type ClientSocket } from '../helpers/sockets.js';
 import { expectSqlError } from '../helpers/sql.js';
+import { listPatientsOf } from '../../server/src/domains/records/repo.js';
 
 describe.each(dbTargets)('medical records on %s', (target) => {
   let app: TestApp;
@@ -44,6 +45,7 @@ describe.each(dbTargets)('medical records on %s', (target) => {
     const id = randomUUID();
     for (const [method, path] of [
       ['GET', '/api/records'],
+      ['GET', '/api/records/patients'],
       ['POST', '/api/records'],
       ['GET', `/api/records/${id}`],
       ['PATCH', `/api/records/${id}`],
@@ -165,6 +167,51 @@ describe.each(dbTargets)('medical records on %s', (target) => {
     expect((await app.http.get('/api/records', { token: trainee.token })).body).toEqual({ items: [], next_cursor: null });
   });
 
+  it('lists the doctor’s earlier patients for the record form, most recently written for first, by name and never by email', async () => {
+    const [writer, first, second] = await Promise.all([
+      createUser(app, { role: 'doctor' }),
+      createUser(app, { role: 'patient', first_name: 'Ada', last_name: 'First' }),
+      createUser(app, { role: 'patient', first_name: 'Bea', last_name: 'Second' }),
+    ]);
+    expect((await app.http.get('/api/records/patients', { token: writer.token })).body).toEqual({ items: [] });
+    await write(writer, { patient_email: first.email });
+    await write(writer, { patient_email: second.email });
+    const latest = await write(writer, { patient_email: first.email });
+
+    const res = await app.http.get('/api/records/patients', { token: writer.token });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { id: first.id, first_name: 'Ada', last_name: 'First', records: 2, last_written_at: latest.created_at },
+      { id: second.id, first_name: 'Bea', last_name: 'Second', records: 1, last_written_at: expect.any(String) },
+    ]);
+    expect(res.text).not.toContain(first.email);
+    expect(res.text).not.toContain(second.email);
+  });
+
+  it('another doctor sees none of a doctor’s patients, only their own; other roles have no patients to ask about (403)', async () => {
+    const [writer, colleague, shared, onlyWriters] = await Promise.all([
+      createUser(app, { role: 'doctor' }),
+      createUser(app, { role: 'doctor' }),
+      createUser(app, { role: 'patient' }),
+      createUser(app, { role: 'patient' }),
+    ]);
+    await write(writer, { patient_email: shared.email });
+    await write(writer, { patient_email: onlyWriters.email });
+    const ids = async (user: TestUser) =>
+      ((await app.http.get('/api/records/patients', { token: user.token })).body.items as { id: string }[]).map((p) => p.id);
+    expect(await ids(colleague)).toEqual([]);
+    // The colleague writes for one of the same patients: that patient is theirs to pick now, the other still is not.
+    await write(colleague, { patient_email: shared.email });
+    expect(await ids(colleague)).toEqual([shared.id]);
+    expect((await ids(writer)).sort()).toEqual([shared.id, onlyWriters.id].sort());
+
+    for (const user of [patient, trainee, admin]) {
+      const res = await app.http.get('/api/records/patients', { token: user.token });
+      expect(res.status, user.role).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+    }
+  });
+
   it('lists newest first, page by page with an opaque cursor', async () => {
     const d = await createUser(app, { role: 'doctor' });
     const made: MedicalRecord[] = [];
@@ -232,6 +279,17 @@ describe.each(dbTargets)('medical records on %s', (target) => {
       app.db.asUser(user.claims, (tx) =>
         tx.query("insert into public.medical_records (doctor_id, patient_id, title, notes) values ($1, $2, 'T', 'N') returning id", [doctorId, patientId]),
       );
+
+    it('the earlier-patients query, run as another doctor for this doctor’s id, finds nothing: RLS, not the route, keeps them apart', async () => {
+      await write();
+      expect(await app.db.asUser(doctor.claims, (tx) => listPatientsOf(tx, doctor.id, 500))).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: patient.id })]),
+      );
+      // (A patient would see themselves here, as their own records are theirs to read; the route asks doctors only.)
+      for (const other of [otherDoctor, trainee, admin]) {
+        expect(await app.db.asUser(other.claims, (tx) => listPatientsOf(tx, doctor.id, 500)), other.role).toEqual([]);
+      }
+    });
 
     it('a doctor inserts as themselves about a patient', async () => {
       const { rows } = await insertAs(doctor, doctor.id, patient.id);

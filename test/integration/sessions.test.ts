@@ -65,8 +65,10 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
     const board = await app.http.get('/api/sessions');
     expect(board.status).toBe(200);
     const item = board.body.items.find((i: { id: string }) => i.id === s.id);
-    expect(Object.keys(item).sort()).toEqual(['category', 'datetime_utc', 'domain', 'has_guest', 'host', 'host_role', 'id', 'status', 'type', 'version']);
+    expect(Object.keys(item).sort()).toEqual(['category', 'datetime_utc', 'domain', 'has_guest', 'host', 'host_role', 'id', 'preset', 'status', 'timing', 'type', 'version']);
     expect(item).toMatchObject({ status: 'open', has_guest: false, category: 'history_taking', host: { user_id: host.id, first_name: 'Hana', completed: 0, no_show: 0 } });
+    // The station's timings are shown before signing up (PLAB 2: 1.5 min reading, 8 consultation, 5 feedback).
+    expect(item).toMatchObject({ preset: 'plab2', timing: { reading_s: 90, consultation_s: 480, feedback_s: 300, warning_s: 120 } });
     expect(board.text).not.toContain('room');
     expect(board.text).not.toContain(caseId);
     const { rows } = await app.db.query<{ case_name: string }>('select case_name from public.cases where id = $1', [caseId]);

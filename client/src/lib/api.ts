@@ -1,6 +1,7 @@
 import { ERROR_CODES } from '$contract';
 import type {
   AccountEraseInput,
+  AssessmentAttempts,
   AssessmentDocument,
   AssessmentMarksInput,
   SelfReflectionInput,
@@ -31,6 +32,8 @@ import type {
   PasswordResetConfirmInput,
   PasswordResetRequestInput,
   ParticipantSession,
+  RecordPatient,
+  RecordsSummary,
   SessionSignupResult,
   Pathway,
   PathwayCreateInput,
@@ -315,6 +318,8 @@ export const api = {
     request<PtlImportResult>('POST', `/api/ptl/import${queryString(params)}`, csv, { contentType: 'text/csv' }),
   /** For a plain download link: the list's filters, without paging. */
   ptlExportUrl: (params: Omit<PtlListParams, 'limit' | 'cursor'>) => `/api/ptl/export.csv${queryString(params)}`,
+  /** The import's CSV template: its header and an example row. */
+  ptlImportTemplateUrl: '/api/ptl/import/template',
 
   /** The library's listing: never briefs, condition or mark scheme. */
   listCases: (params: CaseListParams) => request<Page<CaseListItem>>('GET', `/api/cases${queryString(params)}`),
@@ -353,6 +358,8 @@ export const api = {
     request<TranscriptSegment>('POST', `${sessionPath(id)}/transcript/segments`, input),
   /** The assessment: the actor at any time, the candidate from feedback (409 before). */
   getAssessment: (id: string) => request<AssessmentDocument>('GET', `${sessionPath(id)}/assessment`),
+  /** The candidate's own earlier stations with the same case (403 for the actor). */
+  getEarlierAttempts: (id: string) => request<AssessmentAttempts>('GET', `${sessionPath(id)}/assessment/attempts`),
   /** The actor's marks (from feedback). */
   saveMarks: (id: string, input: AssessmentMarksInput) => request<AssessmentDocument>('PUT', `${sessionPath(id)}/assessment`, input),
   /** The candidate's self-reflection (from feedback). */
@@ -363,7 +370,13 @@ export const api = {
   getRoom: (token: string) => request<ParticipantSession>('GET', `/api/rooms/${encodeURIComponent(token)}`),
 
   /** `/api/records`: what the caller wrote (doctors) or what is about them (patients), newest first. Creating is for doctors (403 otherwise). */
-  records: resource<MedicalRecord, MedicalRecordCreateInput, MedicalRecordUpdateInput, MedicalRecordListQuery>('/api/records'),
+  records: {
+    ...resource<MedicalRecord, MedicalRecordCreateInput, MedicalRecordUpdateInput, MedicalRecordListQuery>('/api/records'),
+    /** The patients the doctor has written for, most recent first: the record form offers them (403 for other roles). */
+    patients: () => request<{ items: RecordPatient[] }>('GET', '/api/records/patients'),
+    /** How many records are about the caller: the navigation shows Records to a trainee only when there are some. */
+    summary: () => request<RecordsSummary>('GET', '/api/records/summary'),
+  },
 
   portfolio: {
     /** The caller's own portfolio. */

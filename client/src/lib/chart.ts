@@ -68,3 +68,40 @@ export function timeX(times: readonly number[], box: ChartBox): (time: number) =
 export function polylinePoints(points: readonly { x: number; y: number }[]): string {
   return points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
 }
+
+/**
+ * Charts draw in their rendered width (ChartSvg measures it), so one viewBox unit is one CSS pixel
+ * and text keeps its real size on a phone. Axis labels are this size; their widths are estimated
+ * from it to keep neighbouring labels apart.
+ */
+export const AXIS_FONT_PX = 13;
+
+/** A generous estimate of a label's width: system fonts average about 0.6 em per character. */
+export function labelWidth(label: string, fontPx = AXIS_FONT_PX): number {
+  return label.length * fontPx * 0.6;
+}
+
+/**
+ * The x labels that fit side by side: every label when there is room, otherwise every second,
+ * third… (a regular thinning, so the labels that stay are still evenly spaced), always from the
+ * first. Labels are centred on their x and need `gap` pixels between them.
+ */
+export function spacedLabels<T extends { x: number; label: string }>(ticks: readonly T[], fontPx = AXIS_FONT_PX, gap = 8): T[] {
+  for (let step = 1; step < ticks.length; step++) {
+    const kept = ticks.filter((_, i) => i % step === 0);
+    const fits = kept.every((tick, i) => {
+      const next = kept[i + 1];
+      return !next || next.x - tick.x >= (labelWidth(tick.label, fontPx) + labelWidth(next.label, fontPx)) / 2 + gap;
+    });
+    if (fits) return kept;
+  }
+  return ticks.slice(0, 1);
+}
+
+/** The narrowest a chart is drawn: a hidden or not-yet-measured chart reports 0. */
+const MIN_CHART_WIDTH = 240;
+
+/** A chart's box at its measured width. */
+export function chartBox(width: number, height: number, margin: ChartBox['margin']): ChartBox {
+  return { width: Math.max(MIN_CHART_WIDTH, Math.round(width)), height, margin };
+}

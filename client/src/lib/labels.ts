@@ -1,4 +1,4 @@
-import { TRAINING_LEVELS, TRAINING_LEVEL_LABELS, type Role } from '$contract';
+import type { Role } from '$contract';
 
 export const PRODUCT_NAME = 'OSCE Practice';
 
@@ -8,5 +8,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   patient: 'Patient',
   admin: 'Administrator',
 };
-
-export const TRAINING_LEVEL_OPTIONS = TRAINING_LEVELS.map((value) => ({ value, label: TRAINING_LEVEL_LABELS[value] }));

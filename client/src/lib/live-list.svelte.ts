@@ -136,7 +136,6 @@ export class LiveList<T extends ListRow, Q> {
   listen(): () => void {
     const feed = this.#options.feed;
     if (!feed) return () => {};
-    const socket = realtime.socket;
     const onChange = (row: T) => {
       this.#pushed.set(row.id, row);
       this.upsert(row);
@@ -144,16 +143,16 @@ export class LiveList<T extends ListRow, Q> {
     const onDeleted = ({ id }: { id: string }) => this.remove(id);
     const onConnect = () => void this.load();
     // socket.io's typed `on` cannot see that each of these events carries a `T`; EventsCarrying checked it.
-    const on = (event: string, listener: Listener) => socket.on(event as 'connect', listener as () => void);
-    const off = (event: string, listener: Listener) => socket.off(event as 'connect', listener as () => void);
+    const on = (event: string, listener: Listener) => realtime.on(event as 'connect', listener as () => void);
+    const off = (event: string, listener: Listener) => realtime.off(event as 'connect', listener as () => void);
     for (const event of feed.upsert) on(event, onChange);
     for (const event of feed.remove ?? []) on(event, onDeleted);
-    socket.on('connect', onConnect);
+    realtime.on('connect', onConnect);
     realtime.connect();
     return () => {
       for (const event of feed.upsert) off(event, onChange);
       for (const event of feed.remove ?? []) off(event, onDeleted);
-      socket.off('connect', onConnect);
+      realtime.off('connect', onConnect);
     };
   }
 }

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket, SocketReservedEvents } from 'socket.io-client';
 import type {
   Ack,
   BoardSession,
@@ -15,6 +15,12 @@ import type {
 } from '$contract';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What the app can listen to: the server's events and the socket's own `connect` and `disconnect`. */
+export type RealtimeEvents = ServerToClientEvents & Pick<SocketReservedEvents, 'connect' | 'disconnect'>;
+
+// socket.io's typed `on` cannot take an event name chosen at run time; `on()` below is typed instead.
+type AnyListener = (...args: never[]) => void;
 
 export interface Notification extends NotifyPayload {
   id: number;
@@ -45,33 +51,69 @@ export type RtcSignalMessage = RtcSignalInput & { from: string };
 /** How long an acknowledgement may take before the client gives up on it. */
 const ACK_TIMEOUT_MS = 10_000;
 
-/** The one Socket.IO connection of the app, opened while someone is signed in. */
+/**
+ * The one Socket.IO connection of the app, opened while someone is signed in or watches the board.
+ *
+ * socket.io-client (~13 KB gzip) is imported on the first `connect()`, not with the app: the login
+ * page and a signed-out visitor's first paint never need it. Listeners can be added before it has
+ * loaded; they are kept here and attached to the socket once it exists.
+ */
 class Realtime {
   connected = $state(false);
   notifications = $state<Notification[]>([]);
   #socket: AppSocket | null = null;
+  #loading: Promise<void> | null = null;
+  /** Whether the last call was `connect()` rather than `disconnect()`, for when the library arrives. */
+  #wanted = false;
+  #listeners = new Map<string, Set<AnyListener>>();
   #nextId = 1;
 
-  /** Lazily created so nothing connects before the session cookie exists. */
-  get socket(): AppSocket {
-    if (!this.#socket) {
-      const socket: AppSocket = io({ withCredentials: true, autoConnect: false, reconnection: true });
-      socket.on('connect', () => (this.connected = true));
-      socket.on('disconnect', () => (this.connected = false));
-      socket.on('notify', (payload) => this.push(payload));
-      this.#socket = socket;
-    }
-    return this.#socket;
-  }
-
   connect(): void {
-    if (!this.socket.connected && !this.socket.active) this.socket.connect();
+    this.#wanted = true;
+    const socket = this.#socket;
+    if (socket) {
+      if (!socket.connected && !socket.active) socket.connect();
+      return;
+    }
+    // A failed download (offline, or a new version deployed) is retried by the next connect().
+    this.#loading ??= this.#load().catch(() => {
+      this.#loading = null;
+    });
   }
 
   /** Also forgets the notifications: they belonged to the user who just left. */
   disconnect(): void {
+    this.#wanted = false;
     this.#socket?.disconnect();
     this.notifications = [];
+  }
+
+  /** Listens to `event` now or, if the socket is still loading, from when it exists. Returns the cleanup. */
+  on<E extends keyof RealtimeEvents>(event: E, listener: RealtimeEvents[E]): () => void {
+    const listeners = this.#listeners.get(event) ?? new Set();
+    listeners.add(listener);
+    this.#listeners.set(event, listeners);
+    this.#socket?.on(event as 'connect', listener as () => void);
+    return () => this.off(event, listener);
+  }
+
+  off<E extends keyof RealtimeEvents>(event: E, listener: RealtimeEvents[E]): void {
+    this.#listeners.get(event)?.delete(listener);
+    this.#socket?.off(event as 'connect', listener as () => void);
+  }
+
+  async #load(): Promise<void> {
+    const { io } = await import('socket.io-client');
+    // No autoConnect: nothing connects before the session cookie exists or a page asks.
+    const socket: AppSocket = io({ withCredentials: true, autoConnect: false, reconnection: true });
+    socket.on('connect', () => (this.connected = true));
+    socket.on('disconnect', () => (this.connected = false));
+    socket.on('notify', (payload) => this.push(payload));
+    for (const [event, listeners] of this.#listeners) {
+      for (const listener of listeners) socket.on(event as 'connect', listener as () => void);
+    }
+    this.#socket = socket;
+    if (this.#wanted) socket.connect();
   }
 
   /**
@@ -80,22 +122,15 @@ class Realtime {
    * caller disconnects an anonymous socket itself when it no longer needs it).
    */
   watchBoard(handlers: BoardHandlers): () => void {
-    const socket = this.socket;
     const join = () => {
-      socket.emit('board:watch', {}, (result) => {
+      this.#socket?.emit('board:watch', {}, (result) => {
         if (result.ok) handlers.watching?.();
       });
     };
-    socket.on('board:upsert', handlers.upsert);
-    socket.on('board:remove', handlers.remove);
-    socket.on('connect', join);
-    if (socket.connected) join();
+    const stops = [this.on('board:upsert', handlers.upsert), this.on('board:remove', handlers.remove), this.on('connect', join)];
+    if (this.#socket?.connected) join();
     else this.connect();
-    return () => {
-      socket.off('board:upsert', handlers.upsert);
-      socket.off('board:remove', handlers.remove);
-      socket.off('connect', join);
-    };
+    return () => stops.forEach((stop) => stop());
   }
 
   /**
@@ -104,9 +139,8 @@ class Realtime {
    * `session:state` of this session. Returns the cleanup.
    */
   watchSession(sessionId: string, handlers: SessionHandlers): () => void {
-    const socket = this.socket;
     const join = () => {
-      socket.timeout(ACK_TIMEOUT_MS).emit('session:join', { session_id: sessionId }, (err, result) => {
+      this.#socket?.timeout(ACK_TIMEOUT_MS).emit('session:join', { session_id: sessionId }, (err, result) => {
         if (err) handlers.failed?.({ code: 'unavailable', message: 'The server did not answer. Check your connection' });
         else if (result.ok) handlers.joined(result.session);
         else handlers.failed?.(result.error);
@@ -115,15 +149,13 @@ class Realtime {
     const onState = (session: ParticipantSession) => {
       if (session.id === sessionId) handlers.state(session);
     };
-    socket.on('session:state', onState);
-    socket.on('connect', join);
-    if (socket.connected) join();
+    const stops = [this.on('session:state', onState), this.on('connect', join)];
+    if (this.#socket?.connected) join();
     else this.connect();
     return () => {
-      socket.off('session:state', onState);
-      socket.off('connect', join);
+      stops.forEach((stop) => stop());
       // Out of the room view, out of the room: the server stops sending its live events.
-      if (socket.connected) socket.emit('session:leave', { session_id: sessionId }, () => {});
+      if (this.#socket?.connected) this.#socket.emit('session:leave', { session_id: sessionId }, () => {});
     };
   }
 
@@ -152,12 +184,13 @@ class Realtime {
     input: Parameters<ClientToServerEvents[E]>[0],
   ): Promise<Ack<{ session: ParticipantSession }>> {
     return new Promise((resolve) => {
-      if (!this.socket.connected) {
+      const socket = this.#socket;
+      if (!socket?.connected) {
         resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
         return;
       }
       // The four commands share one payload-and-ack shape; TypeScript cannot pick the overload from a union.
-      const timed = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
         emit(ev: E, payload: typeof input, ack: (err: Error | null, result: Ack<{ session: ParticipantSession }>) => void): void;
       };
       timed.emit(event, input, (err, result) => {
@@ -173,11 +206,12 @@ class Realtime {
    */
   sendRtcSignal(input: RtcSignalInput): Promise<Ack> {
     return new Promise((resolve) => {
-      if (!this.socket.connected) {
+      const socket = this.#socket;
+      if (!socket?.connected) {
         resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline' } });
         return;
       }
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('rtc:signal', input, (err, result) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit('rtc:signal', input, (err, result) => {
         resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer' } } : result);
       });
     });
@@ -185,24 +219,27 @@ class Realtime {
 
   /** `rtc:signal` from the other participant of this session. Returns the cleanup. */
   watchRtcSignals(sessionId: string, handler: (signal: RtcSignalMessage) => void): () => void {
-    const socket = this.socket;
-    const onSignal = (signal: RtcSignalMessage) => {
+    return this.on('rtc:signal', (signal) => {
       if (signal.session_id === sessionId) handler(signal);
-    };
-    socket.on('rtc:signal', onSignal);
-    return () => {
-      socket.off('rtc:signal', onSignal);
-    };
+    });
+  }
+
+  /** `session:presence`: the user ids with this session's room open, on every arrival and departure. Returns the cleanup. */
+  watchPresence(sessionId: string, handler: (present: string[]) => void): () => void {
+    return this.on('session:presence', (payload) => {
+      if (payload.session_id === sessionId) handler(payload.present);
+    });
   }
 
   /** Appends a transcript segment; acknowledged only once stored. Offline or a slow server answers as an error. */
   appendTranscript(input: TranscriptAppendInput): Promise<Ack<{ segment: TranscriptSegment }>> {
     return new Promise((resolve) => {
-      if (!this.socket.connected) {
+      const socket = this.#socket;
+      if (!socket?.connected) {
         resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
         return;
       }
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('transcript:append', input, (err, result) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit('transcript:append', input, (err, result) => {
         resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
       });
     });
@@ -210,26 +247,22 @@ class Realtime {
 
   /** `transcript:segment` of this session (both participants). Returns the cleanup. */
   watchTranscript(sessionId: string, handler: (segment: TranscriptSegment) => void): () => void {
-    const socket = this.socket;
-    const onSegment = (payload: TranscriptSegment & { session_id: string }) => {
+    return this.on('transcript:segment', (payload) => {
       if (payload.session_id !== sessionId) return;
       const { session_id: _ignored, ...segment } = payload;
       handler(segment);
-    };
-    socket.on('transcript:segment', onSegment);
-    return () => {
-      socket.off('transcript:segment', onSegment);
-    };
+    });
   }
 
   /** The actor ticks (or unticks) an if_asked fact. Offline or a slow server answers as an error. */
   setFactElicited(input: FactsElicitedInput): Promise<Ack<{ state: DisclosureState }>> {
     return new Promise((resolve) => {
-      if (!this.socket.connected) {
+      const socket = this.#socket;
+      if (!socket?.connected) {
         resolve({ ok: false, error: { code: 'unavailable', message: 'You are offline. Wait until the room reconnects, then try again' } });
         return;
       }
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('facts:elicited', input, (err, result) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit('facts:elicited', input, (err, result) => {
         resolve(err ? { ok: false, error: { code: 'unavailable', message: 'The server did not answer. Try again' } } : result);
       });
     });
@@ -237,14 +270,9 @@ class Realtime {
 
   /** `facts:elicited`: the disclosure tracker of this session (the actor's sockets only). Returns the cleanup. */
   watchDisclosure(sessionId: string, handler: (state: DisclosureState) => void): () => void {
-    const socket = this.socket;
-    const onState = (state: DisclosureState) => {
+    return this.on('facts:elicited', (state) => {
       if (state.session_id === sessionId) handler(state);
-    };
-    socket.on('facts:elicited', onState);
-    return () => {
-      socket.off('facts:elicited', onState);
-    };
+    });
   }
 
   dismiss(id: number): void {

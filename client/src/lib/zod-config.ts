@@ -1,5 +1,12 @@
-import { z } from 'zod';
+// `zod` as the client build sees it: client/vite.config.ts points the bare specifier here, so the
+// contract's schemas, wherever they are loaded, import a zod that is configured first.
+//
+// The CSP forbids eval. Without `jitless`, zod probes `new Function` when the first object schema
+// is built, and Chrome logs a CSP violation for it. This module is not imported by main.ts: zod
+// loads with the first page whose contract schemas need it, not with the app.
+import { config } from 'zod/v4';
 
-// The CSP forbids eval. Without this, zod probes `new Function` while the contract's schemas are
-// built, and Chrome logs a CSP violation for it. Imported first by main.ts for that reason.
-z.config({ jitless: true });
+config({ jitless: true });
+
+export * from 'zod/v4';
+export { z, z as default } from 'zod/v4';

@@ -7,6 +7,7 @@ export * from './health.js';
 export * from './pagination.js';
 export * from './realtime.js';
 export * from './ptl.js';
+export * from './ptl-import.js';
 export * from './nhs-number.js';
 export * from './cases.js';
 export * from './sessions.js';

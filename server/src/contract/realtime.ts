@@ -16,6 +16,12 @@ export interface NotifyPayload {
   message: string;
 }
 
+/** s→c `session:presence` — the participants whose room view is open right now (on any server instance). */
+export interface SessionPresence {
+  session_id: string;
+  present: string[];
+}
+
 /** Who the socket belongs to, as the server told it in `hello` after the handshake. */
 export interface HelloPayload {
   user_id: string | null;
@@ -29,6 +35,8 @@ export interface ServerToClientEvents {
   'board:upsert': (payload: BoardSession) => void;
   /** The participant view after every change to a session (phase, timer, guest); to its participants. */
   'session:state': (payload: ParticipantSession) => void;
+  /** Who has the room open (user ids), to both participants on every arrival and departure; never stored. */
+  'session:presence': (payload: SessionPresence) => void;
   /** A stored transcript segment, to both participants of its session. */
   'transcript:segment': (payload: TranscriptSegment & { session_id: string }) => void;
   /** The disclosure tracker after each tap, to the actor only (never the candidate before feedback). */

@@ -53,6 +53,22 @@ export type MedicalRecordUpdateInput = z.input<typeof MedicalRecordUpdateSchema>
 export const MedicalRecordListQuerySchema = PageQuerySchema.strict();
 export type MedicalRecordListQuery = z.output<typeof MedicalRecordListQuerySchema>;
 
+/** How many of a doctor's earlier patients the record form is offered: the most recently written for. */
+export const RECORD_PATIENTS_MAX = 200;
+
+/**
+ * A patient the doctor has written a record about before, as `GET /api/records/patients` lists them
+ * (doctors only; most recently written for first): the record form offers them by name.
+ */
+export interface RecordPatient {
+  id: string;
+  first_name: string;
+  last_name: string;
+  /** How many records the doctor has written about them. */
+  records: number;
+  last_written_at: string;
+}
+
 /** A person on a record, by their public profile. */
 export interface RecordParty {
   id: string;
@@ -70,4 +86,12 @@ export interface MedicalRecord {
   version: number;
   doctor: RecordParty;
   patient: RecordParty;
+}
+
+/**
+ * GET /api/records/summary — what the navigation needs: how many records are about the caller.
+ * It counts only the caller's own (RLS), so it tells nobody anything about anyone else.
+ */
+export interface RecordsSummary {
+  about_you: number;
 }

@@ -94,6 +94,9 @@ export interface BoardSession {
   has_guest: boolean;
   /** What a sign-up must send back: it proves the visitor saw the session as it is now. */
   version: number;
+  /** The station's timings, so a visitor knows how long it takes before signing up. */
+  preset: Preset;
+  timing: Timing;
 }
 
 /**
@@ -264,6 +267,28 @@ export interface DisclosureState {
   coverage: number | null;
 }
 
+/** The checks of the automatic analysis that carry a quote as evidence, in the order `evidence` lists them. */
+export const AUTO_ANALYSIS_EVIDENCE_CHECKS = Object.freeze([
+  'introduced_self', 'checked_identity', 'ideas', 'concerns', 'expectations', 'safety_netting',
+] as const);
+export type AutoAnalysisEvidenceCheck = (typeof AUTO_ANALYSIS_EVIDENCE_CHECKS)[number];
+
+/**
+ * The server's automatic analysis of a finished station (`auto_analysis`), as it writes it now.
+ * Documents stored by earlier versions may lack parts, so readers treat it leniently.
+ */
+export interface AutoAnalysis {
+  disclosure: { if_asked_total: number; elicited: number; coverage: number | null; missed: { id: string; text: string }[] };
+  talk_share: { candidate: number | null; actor: number | null };
+  questions: { total: number; open: number; open_share: number | null };
+  introduction: { introduced_self: boolean; checked_identity: boolean };
+  ice: { ideas: boolean; concerns: boolean; expectations: boolean };
+  safety_netting: boolean;
+  jargon: { term: string; explained: boolean }[];
+  /** Where each check was heard: the first candidate sentence, by its segment's place in the transcript. */
+  evidence: { check: AutoAnalysisEvidenceCheck; segment_index: number; quote: string }[];
+}
+
 /** GET /api/sessions/:id/assessment, and assessments/{session_id}/assessment.json. */
 export interface AssessmentDocument {
   session_id: string;
@@ -281,3 +306,23 @@ export interface AssessmentDocument {
   station_gaps: StationGap[];
   completed_at: string | null;
 }
+
+/** One earlier station of the same candidate with the same case, as the scorecard compares it. */
+export interface AssessmentAttempt {
+  session_id: string;
+  datetime_utc: string;
+  completed_at: string;
+  marks: Record<string, number>;
+  global_rating: GlobalRating | null;
+}
+
+/**
+ * GET /api/sessions/:id/assessment/attempts — for the station's candidate only: their own completed
+ * stations with the same case that finished before this one, oldest first (at most
+ * ASSESSMENT_ATTEMPTS_MAX, the most recent).
+ */
+export interface AssessmentAttempts {
+  session_id: string;
+  attempts: AssessmentAttempt[];
+}
+export const ASSESSMENT_ATTEMPTS_MAX = 10;

@@ -1,6 +1,7 @@
 import type { TrackerFieldType } from '$contract';
 import type { ApiResult } from '../api';
-import { formatDate, formatTimestamp, humanise, inSentence } from './format';
+import { formatDate, formatDateTime } from '../dates';
+import { humanise, inSentence } from './format';
 
 /**
  * What the generic list, detail and form pages are driven by: the fields a row has, the columns
@@ -138,7 +139,7 @@ export function displayAny(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatTimestamp(value);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
     return value;
   }
   if (typeof value === 'number') return new Intl.NumberFormat('en-GB').format(value);

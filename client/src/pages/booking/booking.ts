@@ -1,4 +1,4 @@
-import { addDays, formatDate } from '../../lib/kit/format';
+import { addDays } from '../../lib/dates';
 
 /**
  * The booking pages' pure helpers: clinic times and weekdays, the computed capacity the server
@@ -96,17 +96,6 @@ export function summariseByDate(slots: readonly { date: string; status: 'free' |
     day[slot.status]++;
   }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
-}
-
-const WEEKDAY_SHORT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
-const WEEKDAY_LONG = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
-
-/** `2026-12-03` → `Thu 3 Dec 2026` (or `Thursday 3 Dec 2026` with `long`; `Thu 3 Dec` with `brief`, for a date of this year in a grid). */
-export function formatDay(iso: string, style: 'short' | 'long' | 'brief' = 'short'): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  const text = `${(style === 'long' ? WEEKDAY_LONG : WEEKDAY_SHORT).format(date)} ${formatDate(iso)}`;
-  return style === 'brief' ? text.replace(/ \d{4}$/, '') : text;
 }
 
 /** The template's next session on or after `today`: its weekday, within its validity, not a cancelled date (bank holidays are the server's to know). */

@@ -1,5 +1,5 @@
 import { CANCER_CLOCKS, type CancerClock, type CancerClockName, type CancerClocks } from '$contract';
-import { formatDate } from '../../lib/kit/format';
+import { formatDate } from '../../lib/dates';
 
 /**
  * How the pages read a pathway's three clocks (the server computes them; nothing here changes a

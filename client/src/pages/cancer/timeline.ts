@@ -1,5 +1,5 @@
 import { CANCER_CLOCKS, type CancerClockName, type CancerPathwayDetail } from '$contract';
-import { addDays } from '../../lib/kit/format';
+import { addDays } from '../../lib/dates';
 
 /**
  * The pathway page's timeline: one shared date axis for the three clocks, and the dated events

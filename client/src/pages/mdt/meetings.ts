@@ -1,16 +1,9 @@
 import { MEETING_STATUS_LABELS, type MdtMeeting } from '$contract';
 import type { ColumnDef } from '../../lib/kit/definition';
-import { formatDate } from '../../lib/kit/format';
+import { formatDay } from '../../lib/dates';
 import { TUMOUR_SITE_LABELS } from '../cancer/labels';
 
 /** How the MDT pages name and list a meeting. */
-
-const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
-
-/** `2026-12-03` → `Thu 3 Dec 2026`. */
-export function meetingDay(iso: string): string {
-  return `${WEEKDAY.format(new Date(`${iso}T00:00:00Z`))} ${formatDate(iso)}`;
-}
 
 /** "Breast MDT" */
 export function meetingTeam(meeting: Pick<MdtMeeting, 'tumour_site'>): string {
@@ -19,11 +12,11 @@ export function meetingTeam(meeting: Pick<MdtMeeting, 'tumour_site'>): string {
 
 /** "Breast MDT, Thu 3 Dec 2026 at 13:00" */
 export function meetingTitle(meeting: Pick<MdtMeeting, 'tumour_site' | 'meeting_date' | 'start_time'>): string {
-  return `${meetingTeam(meeting)}, ${meetingDay(meeting.meeting_date)}${meeting.start_time ? ` at ${meeting.start_time}` : ''}`;
+  return `${meetingTeam(meeting)}, ${formatDay(meeting.meeting_date)}${meeting.start_time ? ` at ${meeting.start_time}` : ''}`;
 }
 
 export const MEETING_COLUMNS: readonly ColumnDef<MdtMeeting>[] = [
-  { key: 'meeting_date', label: 'Date', text: (m) => meetingDay(m.meeting_date) },
+  { key: 'meeting_date', label: 'Date', text: (m) => formatDay(m.meeting_date) },
   { key: 'start_time', label: 'Time', text: (m) => m.start_time ?? '—' },
   { key: 'tumour_site', label: 'Team', text: (m) => meetingTeam(m) },
   { key: 'status', label: 'Status', text: (m) => MEETING_STATUS_LABELS[m.status] },

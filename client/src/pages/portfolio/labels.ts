@@ -1,6 +1,6 @@
 import { TRAINING_LEVEL_LABELS, type SessionStatus, type TimelineKind, type TrainingLevel } from '$contract';
 
-/** Human wording for the portfolio: ratings, statuses, timeline kinds, dates and marks. */
+/** Human wording for the portfolio: ratings, statuses, timeline kinds and marks (dates are lib/dates'). */
 
 export { GLOBAL_RATING_LABELS as RATING_LABELS } from '$contract';
 
@@ -26,17 +26,6 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
 
 export function trainingLevelLabel(level: TrainingLevel | null): string {
   return level ? TRAINING_LEVEL_LABELS[level] : '';
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-export function formatDate(iso: string | null): string {
-  return iso ? dateFormat.format(new Date(iso)) : '—';
-}
-
-export function formatDateTime(iso: string | null): string {
-  return iso ? dateTimeFormat.format(new Date(iso)) : '—';
 }
 
 /** Marks are 0–4 with two decimals; '—' before the first. */

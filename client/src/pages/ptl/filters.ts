@@ -113,3 +113,28 @@ export function hasNarrowingFilters(filters: PtlFilters): boolean {
     filters.pathway_type !== ''
   );
 }
+
+/** Filters in use besides the search box (which stays in view): the count on the phone's "Filters" button. */
+export function activeFilterCount(filters: PtlFilters): number {
+  return [
+    filters.specialty !== '',
+    filters.state !== DEFAULT_FILTERS.state,
+    filters.stage !== '',
+    filters.wait_group !== '',
+    filters.breached !== '',
+    filters.priority !== '',
+    filters.pathway_type !== '',
+  ].filter(Boolean).length;
+}
+
+/** Sort and order as one choice, for the phone, where the cards have no column headers to click. */
+export const SORT_OPTIONS: readonly { value: `${PtlSort}:${SortOrder}`; label: string }[] = [
+  { value: 'weeks_waited:desc', label: 'Longest wait first' },
+  { value: 'weeks_waited:asc', label: 'Shortest wait first' },
+  { value: 'breach_date:asc', label: 'Soonest breach first' },
+  { value: 'breach_date:desc', label: 'Latest breach first' },
+  { value: 'patient_name:asc', label: 'Name, A to Z' },
+  { value: 'patient_name:desc', label: 'Name, Z to A' },
+  { value: 'referral_date:asc', label: 'Oldest referral first' },
+  { value: 'referral_date:desc', label: 'Newest referral first' },
+];

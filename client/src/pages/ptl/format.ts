@@ -1,15 +1,7 @@
 import type { Clock } from '$contract';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2025-05-13` → `13 May 2025` (day month year, as en-GB writes it); '' or null → '—'. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const [, year, month, day] = match;
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
-}
+// The app's one date formatter; the PTL's pages (and the pages that borrow its helpers) import it from here.
+export { formatDate } from '../../lib/dates';
 
 /** Ten digits shown 3-3-4 (`943 476 5919`); anything else as it is. */
 export function formatNhsNumber(nhs: string | null | undefined): string {

@@ -84,6 +84,8 @@ export class CueSounds {
   #ctx: AudioContext | null = null;
   #out: GainNode | null = null;
   #onBlockedChange: (blocked: boolean) => void;
+  /** The speaker chosen in the room ('' for the system's default). */
+  #sinkId = '';
 
   constructor(onBlockedChange: (blocked: boolean) => void = () => {}) {
     this.#onBlockedChange = onBlockedChange;
@@ -117,6 +119,12 @@ export class CueSounds {
       .catch(() => {});
   }
 
+  /** Plays the cues on the speaker the person chose for the call, where the browser can (`AudioContext.setSinkId`). */
+  setSink(deviceId: string): void {
+    this.#sinkId = deviceId;
+    if (this.#ctx) applySink(this.#ctx, deviceId);
+  }
+
   close(): void {
     const ctx = this.#ctx;
     this.#ctx = null;
@@ -138,10 +146,17 @@ export class CueSounds {
       };
       this.#ctx = ctx;
       this.#out = out;
+      if (this.#sinkId) applySink(ctx, this.#sinkId);
       this.#onBlockedChange(ctx.state === 'suspended');
       return ctx;
     } catch {
       return null;
     }
   }
+}
+
+/** Chromium has `AudioContext.setSinkId`; elsewhere the cues stay on the default output. */
+function applySink(ctx: AudioContext, deviceId: string): void {
+  const withSink = ctx as AudioContext & { setSinkId?: (id: string) => Promise<void> };
+  void withSink.setSinkId?.(deviceId).catch(() => {});
 }

@@ -4,6 +4,7 @@ import { auth } from '../../lib/auth.svelte';
 import { realtime } from '../../lib/realtime.svelte';
 import { CueTracker, type CueEvent } from './cue-tracker';
 import { CueSounds, type Cue } from './cues';
+import { partnerPresence } from './lobby';
 import { VideoCall } from './video-call.svelte';
 import {
   CONSULTATION_ENDED,
@@ -68,6 +69,9 @@ export class RoomState {
   /** The polite live region's text: phase changes and the warning, never every second. */
   announcement = $state('');
 
+  /** Who has the room open right now (user ids), as the server last said; unknown (empty) while offline. */
+  present = $state.raw<string[]>([]);
+
   soundOn = $state(readSoundPreference());
   /** The browser holds the sound back until the person interacts with the page. */
   soundBlocked = $state(false);
@@ -92,6 +96,8 @@ export class RoomState {
 
   /** The video call with the other participant. */
   readonly video = new VideoCall();
+  /** Whether the other participant has signed up, and whether they have the room open now. */
+  partner = $derived(partnerPresence(this.video.partnerId, this.present));
 
   #tracker = new CueTracker();
   #sounds = new CueSounds((blocked) => (this.soundBlocked = blocked && this.soundOn));
@@ -114,6 +120,7 @@ export class RoomState {
       $effect(() => {
         if (!realtime.connected) {
           this.joined = false;
+          this.present = [];
           this.video.offline();
         }
       });
@@ -133,9 +140,11 @@ export class RoomState {
     // Tells at once whether the browser lets the page play sound yet (it says so in `soundBlocked`).
     if (this.soundOn) this.#sounds.unlock();
 
+    let stopPresence: (() => void) | null = null;
     void this.#load().then((session) => {
       if (stopped || !session) return;
       this.video.open(session);
+      stopPresence = realtime.watchPresence(session.id, (present) => (this.present = present));
       stopWatching = realtime.watchSession(session.id, {
         joined: (next) => {
           this.joined = true;
@@ -157,6 +166,7 @@ export class RoomState {
       // Says goodbye (`hangup`) while the socket is still in the session's room.
       this.video.close();
       stopWatching?.();
+      stopPresence?.();
       stopConnection();
       window.clearInterval(timer);
       window.removeEventListener('pointerdown', unlock, true);
@@ -219,6 +229,12 @@ export class RoomState {
 
   enableSound(): void {
     this.#sounds.unlock();
+  }
+
+  /** The speaker chosen for the call plays the cues too. */
+  useSpeaker(deviceId: string): void {
+    this.video.useSpeaker(deviceId);
+    this.#sounds.setSink(deviceId);
   }
 
   retryBrief(): void {

@@ -7,6 +7,8 @@ export function isRoomToken(token: string): boolean {
 }
 
 export type TimedPhase = 'reading' | 'consultation' | 'feedback';
+/** What the room's side panel shows. */
+export type RoomPanel = 'brief' | 'transcript';
 export type AdvanceTarget = SessionAdvanceInput['to'];
 
 export function isTimedPhase(phase: SessionPhase): phase is TimedPhase {

@@ -4,7 +4,9 @@ import { realtime, type RtcSignalMessage } from '../../lib/realtime.svelte';
 import { personName } from '../sessions/labels';
 import type { LivekitAccess, LivekitCall, RemoteAttach } from './livekit-call';
 import { expiryNotice, LIVEKIT_LOAD_FAILED } from './livekit-state';
-import { liveStream, MEDIA_ENDED, MEDIA_NO_CAMERA, MEDIA_NO_MICROPHONE, requestCameraAndMicrophone } from './media';
+import { deviceIdOf } from './devices.svelte';
+import { ROOM_OPENS_BEFORE_MS } from './lobby';
+import { liveStream, MEDIA_ENDED, MEDIA_NO_CAMERA, MEDIA_NO_MICROPHONE, mediaErrorMessage, requestCameraAndMicrophone } from './media';
 import {
   hasTrack,
   isCandidateInit,
@@ -19,8 +21,6 @@ import {
 
 type SignalData = RtcSignalInput['data'];
 
-/** How early the server hands out video access (the room opens 15 minutes before the start). */
-const OPENS_BEFORE_MS = 15 * 60_000;
 /** The longest a browser timer can wait. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -73,6 +73,13 @@ export class VideoCall {
 
   hasMicrophone = $derived(hasTrack(this.localStream, 'audio'));
   hasCamera = $derived(hasTrack(this.localStream, 'video'));
+  /** The camera and microphone in use, for the pickers. */
+  cameraId = $derived(deviceIdOf(this.localStream, 'video'));
+  microphoneId = $derived(deviceIdOf(this.localStream, 'audio'));
+  /** The speaker the other participant's sound plays on ('' is the system's default). */
+  speakerId = $state('');
+  /** A camera or microphone switch is under way. */
+  switching = $state(false);
 
   #session: ParticipantSession | null = null;
   #polite = false;
@@ -179,6 +186,56 @@ export class VideoCall {
     this.#livekit?.setMuted('video', !this.cameraOn);
   }
 
+  /**
+   * Uses another camera or microphone. The new track takes the old one's place in the call without
+   * a new connection (peer-to-peer: the sender's track is replaced; LiveKit: it is published in the
+   * old one's stead); only when the call had no track of that kind does the connection start over.
+   */
+  async switchDevice(kind: 'audio' | 'video', deviceId: string): Promise<void> {
+    if (this.#closed || this.switching || !this.#callAccess()) return;
+    if (deviceId === (kind === 'audio' ? this.microphoneId : this.cameraId)) return;
+    this.switching = true;
+    let fresh: MediaStream;
+    try {
+      fresh = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
+    } catch (err) {
+      this.switching = false;
+      this.mediaError = mediaErrorMessage(err);
+      return;
+    }
+    this.switching = false;
+    const track = fresh.getTracks().find((t) => t.kind === kind);
+    if (this.#closed || !track) {
+      fresh.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    const current = this.localStream?.getTracks() ?? [];
+    const old = current.filter((t) => t.kind === kind);
+    const stream = new MediaStream([...current.filter((t) => t.kind !== kind), track]);
+    this.#useLocal(stream, partialNote(stream));
+    if (this.access === 'livekit') {
+      this.#publishLivekit();
+      old.forEach((t) => t.stop());
+      return;
+    }
+    const sender = this.#peer?.pc.getSenders().find((s) => s.track !== null && old.includes(s.track));
+    if (sender) {
+      try {
+        await sender.replaceTrack(track);
+      } catch {
+        this.#restart();
+      }
+    } else {
+      this.#restart();
+    }
+    old.forEach((t) => t.stop());
+  }
+
+  /** Plays the other participant's sound on this speaker ('' for the system's default). */
+  useSpeaker(deviceId: string): void {
+    this.speakerId = deviceId;
+  }
+
   /** Leaving the room: tell the other side, stop the camera and microphone, close the connection. */
   close(): void {
     if (this.#closed) return;
@@ -263,7 +320,7 @@ export class VideoCall {
 
   /** Too early: ask again when the room opens (15 minutes before the start), if that is today. */
   #retryWhenOpen(session: ParticipantSession): void {
-    const opens = Date.parse(session.datetime_utc) - OPENS_BEFORE_MS;
+    const opens = Date.parse(session.datetime_utc) - ROOM_OPENS_BEFORE_MS;
     const wait = opens - Date.now();
     // Well past the opening time the refusal means the room has closed: nothing to wait for.
     if (Number.isNaN(opens) || wait < -60_000 || wait > MAX_TIMER_MS) return;

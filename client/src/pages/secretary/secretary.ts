@@ -9,7 +9,7 @@ import {
   type TaskPriority,
 } from '$contract';
 import { columnFor, type FieldDef, type ModuleDef, type Workflow } from '../../lib/kit/definition';
-import { formatDate, todayInEngland } from '../../lib/kit/format';
+import { formatDate, todayInEngland } from '../../lib/dates';
 
 /** The medical secretary's task list as the generic pages take it: the same kit the trackers use, defined here from the contract. */
 

@@ -58,6 +58,11 @@ export function filtersToParams(filters: BoardFilters): BoardParams {
   };
 }
 
+/** How many filters are in use: the count on the phone's "Filters" button. */
+export function activeFilterCount(filters: BoardFilters): number {
+  return [filters.from !== '', filters.to !== '', filters.domain !== '', filters.open].filter(Boolean).length;
+}
+
 export function hasNarrowingFilters(filters: BoardFilters): boolean {
   return filters.from !== '' || filters.to !== '' || filters.domain !== '' || filters.open;
 }

@@ -1,25 +1,7 @@
 /** Dates and times of sessions: stored in UTC, always shown in the viewer's own time zone. */
 
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
-
-/** The viewer's IANA zone, e.g. `Europe/London`. */
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time';
-}
-
-/** `2026-12-01T18:30:00Z` → `Tue, 1 Dec 2026, 18:30 GMT` in the viewer's zone (the zone's short name last). */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
-}
+// Shown through the app's one formatter; the session pages import these from here.
+export { formatWhen, viewerTimeZone } from '../../lib/dates';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -12,6 +12,10 @@
  * a phrase ending in `*` lets its last word continue ("concern*" matches "concerns", "concerned").
  */
 
+import { AUTO_ANALYSIS_EVIDENCE_CHECKS, type AutoAnalysis, type AutoAnalysisEvidenceCheck } from '../../contract/sessions.js';
+
+export type { AutoAnalysis };
+
 export interface AnalysisSegment {
   speaker: 'candidate' | 'actor';
   at_ms: number;
@@ -24,16 +28,6 @@ export interface AnalysisFact {
   disclosure: 'volunteer' | 'if_asked';
 }
 
-export interface AutoAnalysis {
-  disclosure: { if_asked_total: number; elicited: number; coverage: number | null; missed: { id: string; text: string }[] };
-  talk_share: { candidate: number | null; actor: number | null };
-  questions: { total: number; open: number; open_share: number | null };
-  introduction: { introduced_self: boolean; checked_identity: boolean };
-  ice: { ideas: boolean; concerns: boolean; expectations: boolean };
-  safety_netting: boolean;
-  jargon: { term: string; explained: boolean }[];
-  evidence: { check: string; segment_index: number; quote: string }[];
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Keyword lists
@@ -232,11 +226,9 @@ export const SENTENCE_ABBREVIATIONS: readonly string[] = Object.freeze(['dr', 'm
 
 export const QUOTE_MAX_CHARS = 120;
 
-/** The checks that carry evidence, in the order `evidence` lists them. */
-export const EVIDENCE_CHECKS = Object.freeze([
-  'introduced_self', 'checked_identity', 'ideas', 'concerns', 'expectations', 'safety_netting',
-] as const);
-export type EvidenceCheck = (typeof EVIDENCE_CHECKS)[number];
+/** The checks that carry evidence, in the order `evidence` lists them (the contract's list). */
+export const EVIDENCE_CHECKS = AUTO_ANALYSIS_EVIDENCE_CHECKS;
+export type EvidenceCheck = AutoAnalysisEvidenceCheck;
 
 // ---------------------------------------------------------------------------------------------------
 // Tokens, phrases and sentences

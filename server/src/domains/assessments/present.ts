@@ -1,5 +1,5 @@
-import type { AssessmentDocument, GlobalRating, StationGap } from '../../contract/sessions.js';
-import type { AssessmentRow, GapRow, StationRow } from './repo.js';
+import type { AssessmentAttempt, AssessmentDocument, GlobalRating, StationGap } from '../../contract/sessions.js';
+import type { AssessmentRow, AttemptRow, GapRow, StationRow } from './repo.js';
 
 /**
  * A pause of the station as the assessment records it; the same shape and arithmetic as the
@@ -34,5 +34,16 @@ export function presentAssessment(station: Omit<StationRow, 'phase'>, row: Asses
     auto_analysis: row?.auto_analysis ?? null,
     station_gaps: station.gaps.map((g) => presentGap(g, now)),
     completed_at: row?.completed_at?.toISOString() ?? null,
+  };
+}
+
+/** An earlier station with the same case, as the scorecard compares it. */
+export function presentAttempt(row: AttemptRow): AssessmentAttempt {
+  return {
+    session_id: row.session_id,
+    datetime_utc: row.datetime_utc.toISOString(),
+    completed_at: row.completed_at.toISOString(),
+    marks: row.marks,
+    global_rating: row.global_rating as GlobalRating | null,
   };
 }

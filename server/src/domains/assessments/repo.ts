@@ -64,3 +64,38 @@ export async function sessionBrief(tx: Queryable, sessionId: string): Promise<Se
   const { rows } = await tx.query<{ brief: SessionBrief | null }>('select public.session_brief($1) as brief', [sessionId]);
   return rows[0]?.brief ?? null;
 }
+
+export interface AttemptRow {
+  session_id: string;
+  datetime_utc: Date;
+  completed_at: Date;
+  marks: Record<string, number>;
+  global_rating: string | null;
+}
+
+/**
+ * The caller's own completed stations as the candidate with `caseId`, finished before `before`
+ * (every one when null), the `limit` most recent, oldest first. As the caller: the case id comes
+ * through session_case_id() and the marks through the assessments' RLS, so nobody reads another
+ * person's attempts.
+ */
+export async function earlierAttempts(tx: Queryable, s: { sessionId: string; caseId: string; before: Date | null; limit: number }): Promise<AttemptRow[]> {
+  const { rows } = await tx.query<AttemptRow>(
+    `select * from (
+       select p.id as session_id, p.datetime_utc, a.completed_at, a.marks, a.global_rating
+         from public.practice_sessions p
+         join public.session_assessments a on a.session_id = p.id
+        where (p.host_id = (select auth.uid()) or p.guest_id = (select auth.uid()))
+          and p.candidate_id = (select auth.uid())
+          and p.id <> $1
+          and a.completed_at is not null
+          and a.completed_at < coalesce($3::timestamptz, 'infinity')
+          and public.session_case_id(p.id) = $2
+        order by a.completed_at desc
+        limit $4
+     ) recent
+     order by completed_at`,
+    [s.sessionId, s.caseId, s.before, s.limit],
+  );
+  return rows;
+}

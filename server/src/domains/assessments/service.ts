@@ -1,15 +1,15 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AuthContext } from '../../auth/context.js';
-import type { AssessmentDocument, AssessmentMarksSchema, DisclosureState, SessionBrief, SessionRole } from '../../contract/sessions.js';
+import { ASSESSMENT_ATTEMPTS_MAX, type AssessmentAttempts, type AssessmentDocument, type AssessmentMarksSchema, type DisclosureState, type SessionBrief, type SessionRole } from '../../contract/sessions.js';
 import type { MarkScheme, ActorBrief } from '../../contract/cases.js';
 import type { Db, Queryable } from '../../db/types.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../errors.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import * as admin from './assessments.admin.repo.js';
-import { presentAssessment } from './present.js';
-import { findOwnStation, readAssessment, sessionBrief } from './repo.js';
+import { presentAssessment, presentAttempt } from './present.js';
+import { earlierAttempts, findOwnStation, readAssessment, sessionBrief } from './repo.js';
 import { analyseTranscript } from './analysis.js';
 
 const BUCKET = 'assessments';
@@ -62,6 +62,22 @@ export function createAssessmentsService({ db, realtime, storage, logger }: { db
 
   return {
     get,
+
+    /**
+     * The candidate's own earlier stations with the same case, for the scorecard's comparison. The
+     * actor gets 403: the candidate's other stations are not theirs to see.
+     */
+    async attempts(auth: AssessmentActor, sessionId: string): Promise<AssessmentAttempts> {
+      return db.asUser(auth.claims, async (tx) => {
+        const { session, role } = await asParticipant(tx, auth, sessionId);
+        if (role !== 'candidate') throw forbidden('Earlier attempts are the candidate’s own');
+        // The case stays hidden from the candidate until feedback (session_case_id() gives null).
+        if (!MARKING_PHASES.has(session.phase) || !session.case_id) throw conflict('The assessment opens at feedback');
+        const current = await readAssessment(tx, sessionId);
+        const rows = await earlierAttempts(tx, { sessionId, caseId: session.case_id, before: current?.completed_at ?? null, limit: ASSESSMENT_ATTEMPTS_MAX });
+        return { session_id: sessionId, attempts: rows.map(presentAttempt) };
+      });
+    },
 
     /** The actor's disclosure tracker: tick (or untick) an if_asked fact while the station runs. */
     async elicit(auth: AssessmentActor, sessionId: string, factId: string, elicited: boolean): Promise<DisclosureState> {

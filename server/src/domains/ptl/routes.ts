@@ -10,6 +10,7 @@ import {
   PtlStatsQuerySchema,
   type PathwayListQuery,
 } from '../../contract/ptl.js';
+import { ptlImportTemplateCsv } from '../../contract/ptl-import.js';
 import { validationFailed } from '../../errors.js';
 import { caller, requireUser } from '../../http/auth.js';
 import { IdParamsSchema, idOf, withId } from '../../http/params.js';
@@ -36,6 +37,13 @@ export function ptlRoutes({ ptl }: { ptl: PtlService }) {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="ptl.csv"');
     await ptl.exportCsv(caller(req), { ...(res.locals.query as PathwayListQuery), limit: LIMITS.pageMax }, res);
+  });
+
+  // The template is the same for everyone: the header and an example row, from the contract.
+  router.get('/import/template', (_req, res) => {
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="ptl-import-template.csv"');
+    res.send(ptlImportTemplateCsv());
   });
 
   router.post('/import', csvBody, validateQuery(PtlImportQuerySchema), async (req, res) => {

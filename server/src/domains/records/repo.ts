@@ -35,6 +35,39 @@ export async function resolvePatient(tx: Queryable, by: { email?: string | undef
   return rows[0]?.id ?? null;
 }
 
+export interface PatientRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  records: number;
+  last_written_at: Date;
+}
+
+/**
+ * The patients `doctorId` has written records about, most recently written for first. RLS shows the
+ * caller only their own records, so another doctor asking for this doctor's patients gets none.
+ */
+export async function listPatientsOf(tx: Queryable, doctorId: string, max: number): Promise<PatientRow[]> {
+  const { rows } = await tx.query<PatientRow>(
+    `select t.patient_id as id, coalesce(p.first_name, '') as first_name, coalesce(p.last_name, '') as last_name,
+            count(*)::int as records, max(t.created_at) as last_written_at
+       from public.medical_records t
+       left join public.profiles p on p.user_id = t.patient_id
+      where t.doctor_id = $1
+      group by t.patient_id, p.first_name, p.last_name
+      order by max(t.created_at) desc, t.patient_id
+      limit $2`,
+    [doctorId, max],
+  );
+  return rows;
+}
+
+/** How many records are about `userId`; RLS hides everyone else's, so it is 0 for anyone but that person. */
+export async function countAbout(tx: Queryable, userId: string): Promise<number> {
+  const { rows } = await tx.query<{ count: number }>('select count(*)::int as count from public.medical_records where patient_id = $1', [userId]);
+  return rows[0]?.count ?? 0;
+}
+
 /** Records the person wrote (as a doctor) or that are about them (as a patient). */
 export async function exportMedicalRecords(tx: Queryable, userId: string) {
   const { rows } = await tx.query<{ id: string; doctor_id: string; patient_id: string; title: string; notes: string; version: number; created_at: Date; updated_at: Date }>(

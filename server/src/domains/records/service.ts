@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MedicalRecord, MedicalRecordCreateSchema, MedicalRecordListQuery, MedicalRecordUpdateSchema } from '../../contract/records.js';
+import { RECORD_PATIENTS_MAX, type MedicalRecord, type MedicalRecordCreateSchema, type MedicalRecordListQuery, type MedicalRecordUpdateSchema, type RecordPatient, type RecordsSummary } from '../../contract/records.js';
 import type { Page } from '../../contract/pagination.js';
 import type { Db } from '../../db/types.js';
 import { forbidden, validationFailed } from '../../errors.js';
@@ -7,7 +7,7 @@ import { todayInEngland } from '../../kit/dates.js';
 import { ownedResource } from '../../kit/owned-resource.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import type { AuthContext } from '../../auth/context.js';
-import { presentRecord } from './present.js';
+import { presentRecord, presentRecordPatient } from './present.js';
 import * as repo from './repo.js';
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
@@ -42,6 +42,18 @@ export function createRecordsService({ db, realtime }: { db: Db; realtime: Realt
   return {
     /** What the caller wrote (a doctor) or what is about them (a patient), newest first. */
     list: (auth: AuthContext, q: MedicalRecordListQuery): Promise<Page<MedicalRecord>> => records.list(auth, q),
+
+    /** How many records are about the caller, whatever their role: the navigation offers Records when there are any. */
+    async summary(auth: AuthContext): Promise<RecordsSummary> {
+      return { about_you: await db.asUser(auth.claims, (tx) => repo.countAbout(tx, auth.account.id)) };
+    },
+
+    /** The patients the doctor has written for, for the record form to offer; other roles have none to ask about (403). */
+    async patients(auth: AuthContext): Promise<RecordPatient[]> {
+      if (auth.account.role !== 'doctor') throw forbidden('Only doctors write medical records');
+      const rows = await db.asUser(auth.claims, (tx) => repo.listPatientsOf(tx, auth.account.id, RECORD_PATIENTS_MAX));
+      return rows.map(presentRecordPatient);
+    },
 
     /** The record, for its doctor or its patient; for anyone else it does not exist. */
     get: (auth: AuthContext, id: string): Promise<MedicalRecord> => records.get(auth, id),

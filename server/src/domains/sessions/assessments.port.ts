@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AssessmentDocument, AssessmentMarksSchema, DisclosureState } from '../../contract/sessions.js';
+import type { AssessmentAttempts, AssessmentDocument, AssessmentMarksSchema, DisclosureState } from '../../contract/sessions.js';
 import type { SessionActor } from './access.js';
 
 /**
@@ -9,6 +9,7 @@ import type { SessionActor } from './access.js';
  */
 export interface AssessmentsPort {
   get(auth: SessionActor, sessionId: string): Promise<AssessmentDocument>;
+  attempts(auth: SessionActor, sessionId: string): Promise<AssessmentAttempts>;
   putMarks(auth: SessionActor, sessionId: string, input: z.output<typeof AssessmentMarksSchema>): Promise<AssessmentDocument>;
   putReflection(auth: SessionActor, sessionId: string, text: string): Promise<AssessmentDocument>;
   elicit(auth: SessionActor, sessionId: string, factId: string, elicited: boolean): Promise<DisclosureState>;

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
  * Watches who is in a station's room. A participant whose last socket leaves has `graceMs` to come
  * back (a reload, a network blip) before the station's clock stops; the stop is dated from the
  * moment they left, so the time they lost is credited. When both are back the clock runs on.
+ * Every arrival and departure is also passed on at once (`onChange`), so the room can say whether
+ * the partner is there; that is never stored.
  *
  * Presence is asked of the realtime layer (every instance, with the Redis adapter) rather than
  * counted here, so a participant who reconnects to another server is seen as back.
@@ -12,12 +14,15 @@ export function createPresenceWatch({
   usersInSession,
   onDropped,
   onPresent,
+  onChange,
   graceMs,
   logger,
 }: {
   usersInSession: (sessionId: string) => Promise<Set<string>>;
   onDropped: (sessionId: string, userId: string, droppedAt: Date) => Promise<unknown>;
   onPresent: (sessionId: string, present: ReadonlySet<string>) => Promise<unknown>;
+  /** Who has the room open now, after someone arrived or left. */
+  onChange: (sessionId: string, present: ReadonlySet<string>) => void;
   graceMs: number;
   logger: Logger;
 }) {
@@ -32,13 +37,19 @@ export function createPresenceWatch({
     joined(sessionId: string) {
       if (closed) return;
       void usersInSession(sessionId)
-        .then((present) => onPresent(sessionId, present))
+        .then((present) => {
+          onChange(sessionId, present);
+          return onPresent(sessionId, present);
+        })
         .catch(report('resume check', sessionId));
     },
 
     /** A participant's socket that had joined the room disconnected. */
     left(sessionId: string, userId: string, at = new Date()) {
       if (closed) return;
+      void usersInSession(sessionId)
+        .then((present) => onChange(sessionId, present))
+        .catch(report('presence update', sessionId));
       const k = key(sessionId, userId);
       clearTimeout(timers.get(k));
       const timer = setTimeout(() => {

@@ -75,6 +75,8 @@ export function presentBoardSession(b: BoardRow): BoardSession {
     domain: b.domain as CaseDomain | null,
     has_guest: b.has_guest,
     version: b.version,
+    preset: b.preset as Preset,
+    timing: { reading_s: b.reading_s, consultation_s: b.consultation_s, feedback_s: b.feedback_s, warning_s: b.warning_s },
   };
 }
 

@@ -43,6 +43,7 @@ export const sessionsDomain = defineDomain({
       usersInSession: (id) => realtime.usersInSession(id),
       onDropped: (id, userId, at) => sessions.participantDropped(id, userId, at),
       onPresent: (id, present) => sessions.participantsPresent(id, present),
+      onChange: (id, present) => realtime.toSession(id).emit('session:presence', { session_id: id, present: [...present] }),
       graceMs: config.stationDropGraceMs,
       logger,
     });

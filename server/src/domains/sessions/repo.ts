@@ -74,6 +74,11 @@ export interface BoardRow {
   last_name: string;
   training_level: string;
   avatar: string | null;
+  preset: string;
+  reading_s: number;
+  consultation_s: number;
+  feedback_s: number;
+  warning_s: number | null;
 }
 
 export type SessionWritable = Pick<

@@ -60,6 +60,10 @@ export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: Se
     res.json(await assessments.get(caller(req), idOf(res)));
   });
 
+  router.get('/:id/assessment/attempts', requireUser, withId, async (req, res) => {
+    res.json(await assessments.attempts(caller(req), idOf(res)));
+  });
+
   // The actor sends marks and feedback; the candidate sends { self_reflection }.
   router.put('/:id/assessment', requireUser, withId, async (req, res) => {
     const id = idOf(res);
