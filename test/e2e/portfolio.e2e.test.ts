@@ -113,7 +113,9 @@ describe.runIf(browserAvailable)('the portfolio and the admin monitor in the bro
     try {
       await logInThroughUi(sneakyPage, app.url, trainee.email, trainee.password);
       await sneakyPage.goto(`${app.url}/admin/trainees/${actor.id}`);
-      await expect.poll(async () => (await sneakyPage.locator('main').textContent()) ?? '', { timeout: 15_000 }).not.toContain('Loading');
+      const heading = sneakyPage.getByRole('heading', { level: 1 });
+      await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe('You do not have access to this page');
+      expect(await sneakyPage.locator('main').textContent()).toContain('This page is only for administrators.');
       expect(await sneakyPage.locator('main').textContent()).not.toContain(`Arlo Actor${tag}`);
       expect((await app.http.get(`/api/admin/trainees/${actor.id}/portfolio`, { token: trainee.token })).status).toBe(403);
     } finally {

@@ -30,7 +30,7 @@ describe.runIf(browserAvailable)('the PTL in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'John Smith' }).waitFor({ timeout: 15_000 });
       const pathwayUrl = page.url();
       expect(pathwayUrl).toMatch(/\/ptl\/[0-9a-f-]{36}$/);
-      await expect.poll(() => page.getByTestId('ptl-clock-explanation').textContent()).toMatch(/\S/);
+      await expect.poll(() => page.getByTestId('ptl-clock-explanation').textContent()).toMatch(/^The clock started on 2025-01-06, the day the referral was received/);
 
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(/\/login/);
@@ -70,18 +70,29 @@ describe.runIf(browserAvailable)('the PTL in the browser', () => {
       await logInThroughUi(page, app.url, user.email, user.password);
       await page.goto(`${app.url}/ptl/import`);
       await page.getByLabel('CSV file').setInputFiles({ name: 'ptl.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+      // The import's answer is held back until the page has shown the progress the server sent over
+      // the socket while it worked: the bar must reach all 300 rows before the result replaces it.
+      let progressSeen: string | null = null;
+      await page.route('**/api/ptl/import**', async (route) => {
+        const response = await route.fetch();
+        const bar = page.locator('progress#ptl-import-progress');
+        await expect.poll(() => bar.getAttribute('value'), { timeout: 15_000 }).toBe('300');
+        progressSeen = await bar.getAttribute('aria-valuetext');
+        await route.fulfill({ response });
+      });
       await page.getByRole('button', { name: 'Import' }).click();
       await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 30_000 });
-      expect(await page.getByTestId('ptl-import-imported').textContent()).toContain('298');
-      expect(await page.getByTestId('ptl-import-rejected').textContent()).toContain('2');
+      expect(progressSeen).toBe('100%: 300 of 300 rows');
+      expect(await page.getByTestId('ptl-import-imported').textContent()).toBe('298');
+      expect(await page.getByTestId('ptl-import-rejected').textContent()).toBe('2');
       const report = await page.getByRole('table').last().textContent();
-      expect(report).toContain('43');
-      expect(report).toContain('201');
+      // Rows 41 and 199 of the data are lines 43 and 201 of the file (after the header, counting from 1).
+      expect(await page.getByRole('table').last().locator('tbody tr td:first-child').allTextContents()).toEqual(['43', '201']);
       expect(report).toMatch(/Modulus 11/);
 
       await page.getByRole('link', { name: 'Go to the PTL' }).click();
       await page.getByTestId('ptl-stat-open').waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.getByTestId('ptl-stat-open').textContent()).toContain('298');
+      await expect.poll(() => page.getByTestId('ptl-stat-open').textContent()).toMatch(/\b298\b/);
       await page.screenshot({ path: 'test-results/e2e-ptl.png', fullPage: false });
     } finally {
       await page.close();

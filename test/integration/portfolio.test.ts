@@ -18,6 +18,8 @@ interface Seeded {
   pathwayId: string;
   recordId: string | null;
   patient: TestUser | null;
+  /** The marks the actor gave in the seeded station, by domain. */
+  marks: Record<string, number>;
 }
 
 describe.each(dbTargets)('portfolio and personal data export on %s', (target) => {
@@ -53,6 +55,7 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
     const candidateIsUser = stationRole === 'candidate';
     const caseId = candidateIsUser ? shared.id : (own.body.id as string);
     const domains = candidateIsUser ? shared.domains : ['data_gathering', 'clinical_management', 'interpersonal_skills'];
+    const marks: Record<string, number> = Object.fromEntries(domains.map((d, i) => [d, (i % 4) + 1]));
     const sessionId = await completedStation(app, {
       actor: candidateIsUser ? partner : user,
       candidate: candidateIsUser ? user : partner,
@@ -61,7 +64,7 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
         { speaker: 'candidate', text: `Hello, I am the candidate ${marker}. What brings you in today?` },
         { speaker: 'actor', text: `I have had headaches, says the actor ${marker}.` },
       ],
-      marks: Object.fromEntries(domains.map((d, i) => [d, (i % 4) + 1])),
+      marks,
       global_rating: 'borderline',
       strengths: `Strengths ${marker}`,
       improvements: `Improvements ${marker}`,
@@ -76,7 +79,7 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
       expect(rec.status, JSON.stringify(rec.body)).toBe(201);
       recordId = rec.body.id;
     }
-    return { user, partner, marker, sessionId, caseId: own.body.id, pathwayId: pathway.body.id, recordId, patient };
+    return { user, partner, marker, sessionId, caseId: own.body.id, pathwayId: pathway.body.id, recordId, patient, marks };
   }
 
   beforeAll(async () => {
@@ -187,7 +190,8 @@ describe.each(dbTargets)('portfolio and personal data export on %s', (target) =>
     const p = res.body as Portfolio;
     expect(p.person).toMatchObject({ user_id: a.user.id, first_name: `First${a.marker}`, role: 'trainee' });
     expect(p.summary).toMatchObject({ sessions_total: 1, sessions_completed: 1, completed_as_candidate: 1, completed_as_actor: 0 });
-    expect(p.score_series.length).toBeGreaterThan(0);
+    // One series per domain the actor marked, each at the mark given (a single station).
+    expect(Object.fromEntries(p.score_series.map((s) => [s.domain, s.average]))).toEqual(a.marks);
     for (const series of p.score_series) expect(series.points).toEqual([expect.objectContaining({ session_id: a.sessionId, mark: series.average })]);
     expect(p.summary.average_marks).toEqual(Object.fromEntries(p.score_series.map((s) => [s.domain, s.average])));
     expect(p.global_ratings.counts.borderline).toBe(1);

@@ -144,11 +144,14 @@ describe.each(dbTargets)('row-level security on %s', (target) => {
           [b.id],
         );
         expect(rowCount).toBe(1);
-        return rows[0];
+        // now() is the transaction's start: the trigger must have stamped exactly that.
+        const clock = await tx.query<{ now: string }>('select now() as now');
+        return { ...rows[0]!, now: clock.rows[0]!.now };
       });
       expect(updated?.last_name).toBe('Renamed');
       expect(updated?.version).toBe(before!.version + 1);
-      expect(new Date(updated!.updated_at).getTime()).toBeGreaterThanOrEqual(new Date(before!.updated_at).getTime());
+      expect(new Date(updated!.updated_at).getTime()).toBe(new Date(updated!.now).getTime());
+      expect(new Date(updated!.updated_at).getTime()).toBeGreaterThan(new Date(before!.updated_at).getTime());
       const reread = await profileOf(b.claims, b.id);
       expect(reread?.version).toBe(before!.version + 1);
       expect(reread?.last_name).toBe('Renamed');

@@ -216,7 +216,10 @@ describe.each(dbTargets)('practice sessions on %s', (target) => {
   it('a guest who erases their account leaves the slot open again; a host who does takes the session away', async () => {
     const leaving = await createUser(app);
     const s = await publish(host);
-    await app.http.post(`/api/sessions/${s.id}/signup`, { version: s.version }, { token: leaving.token });
+    const signup = await app.http.post(`/api/sessions/${s.id}/signup`, { version: s.version }, { token: leaving.token });
+    expect(signup.status, JSON.stringify(signup.body)).toBe(200);
+    const matched = await app.db.query<{ status: string; guest_id: string | null }>('select status, guest_id from public.practice_sessions where id = $1', [s.id]);
+    expect(matched.rows[0]).toEqual({ status: 'matched', guest_id: leaving.id });
     expect((await app.http.delete('/api/auth/me', { password: leaving.password }, { token: leaving.token })).status).toBe(204);
     const { rows } = await app.db.query<{ status: string; guest_id: string | null; candidate_id: string | null }>(
       'select status, guest_id, candidate_id from public.practice_sessions where id = $1',

@@ -78,8 +78,13 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     expect(state.gaps).toEqual([expect.objectContaining({ phase: 'consultation', reason: 'actor', ended_at: null })]);
 
     // Paused, nothing runs out even past the deadline, and the remaining time does not move.
-    await app.db.query('update public.practice_sessions set phase_ends_at = paused_at + interval \'1 second\' where id = $1', [id]);
-    await sleep(1_100);
+    // The pause moved two seconds into the past (the session and its open gap), with one second left
+    // at the time of the pause: the deadline has passed by the wall clock, without waiting for it.
+    await app.db.query(
+      "update public.practice_sessions set paused_at = paused_at - interval '2 seconds', phase_ends_at = paused_at - interval '1 second' where id = $1",
+      [id],
+    );
+    await app.db.query("update public.session_station_gaps set started_at = started_at - interval '2 seconds' where session_id = $1 and ended_at is null", [id]);
     await app.server.tickScheduler();
     const frozen = (await app.http.get(`/api/sessions/${id}`, { token: actor.token })).body as ParticipantSession;
     expect(frozen.phase).toBe('consultation');
@@ -97,7 +102,7 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     expect(left).toBeLessThanOrEqual(1_000);
     expect(after.gaps).toHaveLength(1);
     expect(after.gaps[0]!.ended_at).not.toBeNull();
-    expect(after.gaps[0]!.seconds).toBeGreaterThanOrEqual(1);
+    expect(after.gaps[0]!.seconds).toBeGreaterThanOrEqual(2);
     expect(before.gaps).toEqual([]);
   });
 
@@ -144,7 +149,8 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     const heard: unknown[] = [];
     candidateSocket.on('transcript:segment', (s) => heard.push(s));
     await actorSocket.emitWithAck('transcript:append', { session_id: id, speaker: 'actor', at_ms: 5_000, text: 'Are you still there?' });
-    await sleep(300);
+    // A round trip on the candidate's own socket: anything the server sent it before is in by then.
+    expect(await candidateSocket.emitWithAck('session:leave', { session_id: id })).toMatchObject({ ok: true });
     expect(heard).toEqual([]);
     const resumed = stateWhere(actorSocket, (s) => s.paused_at === null);
     expect(await candidateSocket.emitWithAck('session:join', { session_id: id })).toMatchObject({ ok: true });
@@ -197,7 +203,6 @@ describe.each(dbTargets)('the disconnect-aware clock and the next station on %s'
     app.server = server;
     app.url = server.url;
     app.http = httpClient(server.url);
-    await sleep(200);
     await server.tickScheduler();
     const after = (await app.http.get(`/api/sessions/${id}`, { token: actor.token })).body as ParticipantSession;
     expect(after).toMatchObject({ phase: 'consultation', pause_reason: 'actor', paused_at: paused.session.paused_at, phase_ends_at: paused.session.phase_ends_at });

@@ -257,7 +257,17 @@ describe.each(dbTargets)('LiveKit video on %s', (target) => {
     expect(res.body).toMatchObject({ provider: 'livekit', url: livekit.url, room });
     const payload = claimsOf(res.body.token);
     expect(payload).toMatchObject({ sub: guest.id, video: { room, roomJoin: true } });
-    expect(payload.exp * 1000).toBeLessThanOrEqual(new Date(res.body.expires_at).getTime() + 1000);
+    // The room closes 30 minutes after the planned end (start + reading + consultation + feedback):
+    // worked out here from the stored row, and the token must die then, not merely after it starts.
+    const { rows } = await app.db.query<{ datetime_utc: Date; total_s: number }>(
+      'select datetime_utc, reading_s + consultation_s + feedback_s as total_s from public.practice_sessions where id = $1',
+      [id],
+    );
+    const closes = rows[0]!.datetime_utc.getTime() + rows[0]!.total_s * 1000 + 30 * 60_000;
+    expect(res.body.expires_at).toBe(new Date(closes).toISOString());
+    expect(payload.exp * 1000).toBeLessThanOrEqual(closes);
+    expect(payload.exp * 1000).toBeGreaterThan(closes - 2_000);
+    expect(payload.nbf * 1000).toBeLessThanOrEqual(Date.now());
   });
 
   it('a guest who withdraws is put out of the LiveKit room and their token voided; signing up again gets one that works', async () => {
