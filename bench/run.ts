@@ -13,11 +13,12 @@ import { loadConfig } from '../server/src/config.js';
 import { createLogger } from '../server/src/logger.js';
 import { startServer } from '../server/src/server.js';
 import { benchClient } from './client.js';
+import { record, scaled, SMALL, writeFigures } from './figures.js';
 import { benchPtl } from './ptl.js';
 import { benchQuality } from './quality.js';
 import { benchReports } from './reports.js';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 500);
+const ITERATIONS = scaled('BENCH_ITERATIONS', 500, 30);
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -61,7 +62,9 @@ async function benchTarget(label: string, db: Db) {
   console.log(`\n${label}`);
   const t0 = performance.now();
   await migrate(db);
-  console.log(`  ${'migrate (fresh database)'.padEnd(46)} ${(performance.now() - t0).toFixed(0)} ms`);
+  const migrateMs = performance.now() - t0;
+  console.log(`  ${'migrate (fresh database)'.padEnd(46)} ${migrateMs.toFixed(0)} ms`);
+  record('migrate_fresh_ms', migrateMs, 'ms');
 
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_15_MIN: '100000', RATE_LIMIT_REGISTER_PER_HOUR: '100000' });
   const server = await startServer({ config, db, logger: createLogger('silent') });
@@ -73,11 +76,16 @@ async function benchTarget(label: string, db: Db) {
     await post('/api/auth/register', { email, password, first_name: 'Bench', last_name: 'Mark', training_level: 'other' });
     const { token } = (await (await post('/api/auth/login', { email, password })).json()) as { token: string };
 
-    await measure('GET /api/health', ITERATIONS, () => fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer()));
-    await measure('GET /api/auth/me (session lookup + RLS read)', ITERATIONS, () =>
+    const health = await measure('GET /api/health', ITERATIONS, () => fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer()));
+    record('api_health_p99_ms', health.p99, 'ms');
+    const session = await measure('GET /api/auth/me (session lookup + RLS read)', ITERATIONS, () =>
       fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()),
     );
-    await measure('POST /api/auth/login (argon2id verify)', Math.min(50, ITERATIONS), () => post('/api/auth/login', { email, password }).then((r) => r.arrayBuffer()));
+    record('api_session_p50_ms', session.p50, 'ms');
+    record('api_session_p99_ms', session.p99, 'ms');
+    const login = await measure('POST /api/auth/login (argon2id verify)', Math.min(50, ITERATIONS), () => post('/api/auth/login', { email, password }).then((r) => r.arrayBuffer()));
+    // One after another, so this is one connection's rate (argon2id bound), not the server's under load.
+    record('login_per_s', 1000 / login.mean, 'req/s');
 
     const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: { id: string } };
     const claims = { sub: me.user.id, email, role: 'authenticated' as const, app_metadata: { role: 'trainee' }, session_id: 'bench' };
@@ -85,6 +93,7 @@ async function benchTarget(label: string, db: Db) {
     const owner = await measure('profile read, owner transaction (no RLS)', ITERATIONS, () => db.transaction((tx) => tx.query(sql, [me.user.id])));
     const user = await measure('profile read, asUser (role switch + RLS)', ITERATIONS, () => db.asUser(claims, (tx) => tx.query(sql, [me.user.id])));
     console.log(`  ${'asUser / owner ratio'.padEnd(46)} p50 ${(user.p50 / owner.p50).toFixed(2)}  p99 ${(user.p99 / owner.p99).toFixed(2)}`);
+    record('profile_read_as_user_ratio_p50', user.p50 / owner.p50, 'ratio');
     await benchPtl(db, server, token, me.user.id);
     // The audit's aim is set on the PostgreSQL server (issue #12); the embedded database is not measured.
     if (db.kind === 'postgres') await benchQuality(db, server, token, me.user.id);
@@ -96,10 +105,13 @@ async function benchTarget(label: string, db: Db) {
 
 async function main() {
   console.log(`Benchmarks (${ITERATIONS} iterations where not stated; figures are wall-clock on this machine)`);
+  if (SMALL) console.log('BENCH_SCALE=small: every measurement on little data, to keep the bench working; the figures mean nothing');
   const t = performance.now();
   for (let i = 0; i < 5; i++) await hashPassword('benchmark password');
-  console.log(`\n  ${'argon2id hash (19 MiB, t=2, p=1)'.padEnd(46)} ${((performance.now() - t) / 5).toFixed(1)} ms each`);
-  benchClient();
+  const hashMs = (performance.now() - t) / 5;
+  console.log(`\n  ${'argon2id hash (19 MiB, t=2, p=1)'.padEnd(46)} ${hashMs.toFixed(1)} ms each`);
+  record('argon2_hash_ms', hashMs, 'ms');
+  record('client_initial_js_gzip_kb', benchClient(), 'KB');
 
   const pglite = await openPglite(undefined);
   try {
@@ -119,6 +131,8 @@ async function main() {
   } else {
     console.log('\nPostgreSQL server: skipped (set BENCH_DATABASE_URL=postgresql://…/db to include it)');
   }
+  const written = writeFigures();
+  if (written) console.log(`\nFigures written to ${written}`);
 }
 
 main().then(
