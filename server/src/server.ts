@@ -12,6 +12,8 @@ import { originMatcher } from './http/origin-check.js';
 import { createMailer } from './mail/mailer.js';
 import { attachRealtime, type Realtime } from './realtime/server.js';
 import { localBlobStore } from './storage/blob-store.js';
+import { RedisStore } from 'rate-limit-redis';
+import type { RateLimitStores } from './http/rate-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -57,7 +59,12 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     isAllowedOrigin,
     logger,
   });
-  const built = await buildDomains(domains, { config, db, logger, mailer, storage, realtime: realtime.gateway });
+  // With Redis, the rate limits count there, so every instance behind one address sees the same counts.
+  const redisCommand = realtime.redisCommand;
+  const rateLimitStores: RateLimitStores | undefined = redisCommand
+    ? (name) => new RedisStore({ sendCommand: (...args: string[]) => redisCommand(args), prefix: `${config.redisChannelPrefix}:rate-limit:${name}:` })
+    : undefined;
+  const built = await buildDomains(domains, { config, db, logger, mailer, storage, realtime: realtime.gateway, rateLimitStores });
   for (const register of built.socketHandlers) realtime.onConnection(register);
 
   const app = createApp({

@@ -28,6 +28,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/types.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { RateLimitStores } from '../http/rate-limits.js';
 import type { RealtimeGateway } from '../realtime/gateway.js';
 import type { TypedSocket } from '../realtime/server.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -55,6 +56,8 @@ export interface SharedDeps {
   /** The assessments bucket: Supabase Storage or files under DATA_DIR. */
   storage: BlobStore;
   mailer: Mailer;
+  /** Where rate limits count: shared across instances (Redis) when there is one, else in memory. */
+  rateLimitStores: RateLimitStores | undefined;
   /** Every domain's providers put together; usable once start-up has built all the domains. */
   providers: ComposedProviders;
 }

@@ -9,12 +9,17 @@ import { tokenFrom } from '../http/auth.js';
 import { handle } from './ack.js';
 import { createGateway, rooms, type RealtimeGateway, type TypedServer } from './gateway.js';
 
+/** What Redis answers a raw command with. */
+export type RedisReply = boolean | number | string | Array<boolean | number | string>;
+
 export type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface Realtime {
   io: TypedServer;
   gateway: RealtimeGateway;
   kind: 'memory' | 'redis';
+  /** A raw command on the Redis connection the adapter publishes on (null without Redis), for other shared state. */
+  redisCommand: ((args: string[]) => Promise<RedisReply>) | null;
   /** Adds a domain's event handlers to every socket that connects from now on. */
   onConnection(register: (socket: TypedSocket) => void): void;
   close(): Promise<void>;
@@ -36,6 +41,8 @@ async function redisAdapter(url: string, key: string, logger: Logger) {
   await Promise.all([pub.connect(), sub.connect()]);
   return {
     adapter: createAdapter(pub, sub, { key }),
+    // The publishing connection is never in subscriber mode, so it can carry ordinary commands too.
+    command: (args: string[]) => pub.sendCommand(args) as Promise<RedisReply>,
     close: async () => {
       await Promise.allSettled([pub.close(), sub.close()]);
     },
@@ -147,6 +154,7 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     io,
     gateway: createGateway(io),
     kind: redis ? 'redis' : 'memory',
+    redisCommand: redis ? redis.command : null,
     onConnection: (register) => registrars.push(register),
     async close() {
       // Only this instance's connections, and as a transport close, so clients reconnect (to another

@@ -23,11 +23,11 @@ export const accountsDomain = defineDomain({
   mounts: [
     {
       path: '/auth',
-      routes: ({ accounts, profiles }, { config, appUrl }) =>
+      routes: ({ accounts, profiles }, { config, appUrl, rateLimitStores }) =>
         accountsRoutes({
           accounts,
           ownProfile: (auth) => profiles.getOwn(auth),
-          limits: authRateLimits(config.rateLimits),
+          limits: authRateLimits(config.rateLimits, rateLimitStores),
           sessionTtlHours: config.sessionTtlHours,
           appUrl,
         }),
