@@ -27,8 +27,8 @@ function limiter(
     ...(stores
       ? {
           store: stores(name),
-          // A shared store that cannot be reached lets requests through (logged by the store's
-          // client) rather than turning every sign-in into a 500: the brakes fail open, the
+          // A shared store that cannot be reached lets requests through (express-rate-limit logs the
+          // store's error) rather than turning every sign-in into a 500: the brakes fail open, the
           // product stays usable, and argon2id still makes each guess slow.
           passOnStoreError: true,
         }
