@@ -27,10 +27,14 @@ const REQUIRED_GROUPS = [
   { name: 'the browser (Chromium e2e)', test: (t) => t.file.includes(`${path.sep}test${path.sep}e2e${path.sep}`) },
 ];
 
-// Usage: ci-report.mjs [report.json] [--failed-step "what failed"]… (a CI step that failed outside vitest)
+// Usage: ci-report.mjs [report.json] [--vitest-status N] [--failed-step "what failed"]…
 const args = process.argv.slice(2);
-const failedSteps = args.flatMap((a, i) => (args[i - 1] === '--failed-step' ? [a] : []));
-const reportPath = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--failed-step') ?? 'test-results/vitest.json';
+const optionValues = (name) => args.flatMap((a, i) => (args[i - 1] === name ? [a] : []));
+const failedSteps = optionValues('--failed-step');
+// vitest's own exit status: non-zero with every test passed means errors outside the tests
+// (unhandled rejections, a crashed worker), which the JSON report does not count.
+const vitestStatus = Number(optionValues('--vitest-status')[0] ?? 0);
+const reportPath = args.find((a, i) => !a.startsWith('--') && !['--failed-step', '--vitest-status'].includes(args[i - 1])) ?? 'test-results/vitest.json';
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 const tests = report.testResults.flatMap((file) =>
   file.assertionResults.map((a) => ({ ...a, fullName: a.fullName ?? [...a.ancestorTitles, a.title].join(' '), file: file.name })),
@@ -53,6 +57,7 @@ const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.
 for (const f of brokenFiles) problems.push(`failed to run: ${path.relative(process.cwd(), f.name)}${f.message ? ` — ${f.message.split('\n')[0]}` : ''}`);
 
 for (const step of failedSteps) problems.push(`failed: ${step}`);
+if (vitestStatus !== 0 && report.numFailedTests === 0) problems.push(`vitest exited with status ${vitestStatus} with no failed test: unhandled errors or a crash (see "Unhandled Errors" above)`);
 for (const p of problems) console.error(p);
 const passed = report.numPassedTests;
 const failed = report.numFailedTests + problems.length + (report.numTotalTests === 0 ? 1 : 0);

@@ -38,6 +38,8 @@ export function createPresenceWatch({
       if (closed) return;
       void usersInSession(sessionId)
         .then((present) => {
+          // Closed while asking (a shutdown): the realtime layer is going, so nothing more is sent.
+          if (closed) return;
           onChange(sessionId, present);
           return onPresent(sessionId, present);
         })
@@ -48,7 +50,10 @@ export function createPresenceWatch({
     left(sessionId: string, userId: string, at = new Date()) {
       if (closed) return;
       void usersInSession(sessionId)
-        .then((present) => onChange(sessionId, present))
+        .then((present) => {
+          // As above: an emit after shutdown would go to a closed Redis connection, unhandled.
+          if (!closed) onChange(sessionId, present);
+        })
         .catch(report('presence update', sessionId));
       const k = key(sessionId, userId);
       clearTimeout(timers.get(k));
