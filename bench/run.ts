@@ -13,6 +13,7 @@ import { loadConfig } from '../server/src/config.js';
 import { createLogger } from '../server/src/logger.js';
 import { startServer } from '../server/src/server.js';
 import { benchClient } from './client.js';
+import { benchColdStart } from './cold-start.js';
 import { record, scaled, SMALL, writeFigures } from './figures.js';
 import { benchPtl } from './ptl.js';
 import { benchQuality } from './quality.js';
@@ -112,6 +113,7 @@ async function main() {
   console.log(`\n  ${'argon2id hash (19 MiB, t=2, p=1)'.padEnd(46)} ${hashMs.toFixed(1)} ms each`);
   record('argon2_hash_ms', hashMs, 'ms');
   record('client_initial_js_gzip_kb', benchClient(), 'KB');
+  await benchColdStart();
 
   const pglite = await openPglite(undefined);
   try {
