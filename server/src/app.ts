@@ -12,10 +12,13 @@ import { databaseAnswers } from './db/health.js';
 import type { Db } from './db/types.js';
 import type { Authenticate } from './auth/context.js';
 import { livekitOrigins } from './video/livekit.js';
+
+export { API_COMPRESSION_THRESHOLD_BYTES };
 import type { BuiltDomains } from './domains/registry.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { originCheck } from './http/origin-check.js';
+import { API_COMPRESSION_THRESHOLD_BYTES } from './http/prepared-json.js';
 import { serveClient } from './http/static-client.js';
 
 export interface AppDeps {
@@ -30,9 +33,6 @@ export interface AppDeps {
   components: Omit<HealthResponse, 'status' | 'db_status'>;
   isAllowedOrigin: (origin: string, req: IncomingMessage) => boolean;
 }
-
-/** API answers smaller than this go uncompressed. */
-export const API_COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /** The Express app: security headers, logging, the API and, in production, the built client. */
 export function createApp(deps: AppDeps) {

@@ -43,6 +43,17 @@ create table private.credentials (
 );
 comment on table private.credentials is 'argon2id password hashes; never readable by a client role.';
 
+create table private.host_session_counts (
+  user_id uuid not null,
+  completed integer default 0 not null,
+  no_show integer default 0 not null,
+  constraint host_session_counts_pkey PRIMARY KEY (user_id),
+  constraint host_session_counts_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(user_id) ON DELETE CASCADE,
+  constraint host_session_counts_completed_check CHECK (completed >= 0),
+  constraint host_session_counts_no_show_check CHECK (no_show >= 0)
+);
+comment on table private.host_session_counts is 'Each user''s completed and no-show stations as the board shows them, kept by a trigger on practice_sessions; no client role reads it directly.';
+
 create table private.password_reset_tokens (
   token_hash bytea not null,
   account_id uuid not null,

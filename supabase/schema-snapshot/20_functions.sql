@@ -110,6 +110,42 @@ begin
 end;
 $function$;
 
+-- private.count_session(r public.practice_sessions, sign integer)
+CREATE OR REPLACE FUNCTION private.count_session(r public.practice_sessions, sign integer)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  who uuid;
+  completed_by integer;
+  no_show_by integer;
+begin
+  foreach who in array array[r.host_id, r.guest_id] loop
+    continue when who is null;
+    completed_by := case when r.status = 'completed' and who = r.host_id then sign else 0 end;
+    no_show_by := case
+      when r.status = 'no_show' and ((who = r.host_id and r.host_joined_at is null) or (who = r.guest_id and r.guest_joined_at is null)) then sign
+      else 0
+    end;
+    continue when completed_by = 0 and no_show_by = 0;
+    if sign > 0 then
+      insert into private.host_session_counts as c (user_id, completed, no_show)
+      select who, completed_by, no_show_by
+       where exists (select 1 from public.profiles p where p.user_id = who)
+      on conflict (user_id) do update
+        set completed = c.completed + excluded.completed, no_show = c.no_show + excluded.no_show;
+    else
+      -- Not an upsert: the checks would refuse the proposed negative row before any conflict.
+      update private.host_session_counts
+         set completed = completed + completed_by, no_show = no_show + no_show_by
+       where user_id = who;
+    end if;
+  end loop;
+end;
+$function$;
+
 -- private.enable_audit(p_table regclass, p_owner_column text)
 CREATE OR REPLACE FUNCTION private.enable_audit(p_table regclass, p_owner_column text)
  RETURNS void
@@ -152,6 +188,37 @@ begin
     raise exception 'the doctor and the patient of a medical record never change' using errcode = '42501';
   end if;
   return new;
+end;
+$function$;
+
+-- private.notify_board_changed()
+CREATE OR REPLACE FUNCTION private.notify_board_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform pg_notify('board_changed', '');
+  return null;
+end;
+$function$;
+
+-- private.practice_sessions_count()
+CREATE OR REPLACE FUNCTION private.practice_sessions_count()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform private.count_session(old, -1);
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform private.count_session(new, 1);
+  end if;
+  return null;
 end;
 $function$;
 

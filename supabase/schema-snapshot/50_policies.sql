@@ -6,6 +6,8 @@ alter table private.auth_sessions enable row level security;
 
 alter table private.credentials enable row level security;
 
+alter table private.host_session_counts enable row level security;
+
 alter table private.password_reset_tokens enable row level security;
 
 alter table public.accounts enable row level security;

@@ -42,6 +42,13 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     asUser: (claims, fn) => inRole(claims, fn),
     asAnon: (fn) => inRole(null, fn),
+    // In one process nothing is ever missed: a notification arrives once its transaction commits.
+    async listen(channel, onEvent) {
+      const unlisten = await pg.listen(channel, () => onEvent('notify'));
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;

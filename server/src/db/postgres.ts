@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DB_TIMEOUT_DEFAULTS, type DbTimeouts } from '../config.js';
-import { SET_ROLE_SQL, roleParams, type Claims, type Db, type Queryable, type QueryResult } from './types.js';
+import { SET_ROLE_SQL, roleParams, type Claims, type Db, type ListenEvent, type Queryable, type QueryResult } from './types.js';
 
 const typeOverrides = new pg.TypeOverrides();
 typeOverrides.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
@@ -43,6 +43,107 @@ function wrap(client: pg.Pool | pg.PoolClient, queryMs: number, inTransaction: b
       if (inTransaction) await client.query(statement('set local statement_timeout = 0', undefined, queryMs));
       await client.query(sql);
     },
+  };
+}
+
+const RELISTEN_FIRST_MS = 250;
+const RELISTEN_MAX_MS = 10_000;
+/**
+ * How often the listening connection is asked to answer. An idle connection to a server that froze
+ * or dropped off the network looks healthy for minutes (TCP keepalive); an unanswered heartbeat
+ * (within the query limit) counts as a break, so what relies on the notifications stops trusting
+ * them within this plus that limit.
+ */
+const LISTEN_HEARTBEAT_MS = 2_000;
+
+/**
+ * LISTEN on a connection of its own, outside the pool (a pooled connection would be handed to
+ * others). When it breaks, `onEvent('lost')` at once, then it is re-opened with backoff and
+ * `onEvent('ready')` once listening again: what was sent in between is unheard, and the listener
+ * must assume anything changed.
+ */
+async function listenOn(
+  clientConfig: pg.ClientConfig,
+  queryMs: number,
+  channel: string,
+  onEvent: (event: ListenEvent) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = RELISTEN_FIRST_MS;
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    const client = current;
+    if (!client || beating) return;
+    beating = true;
+    client
+      .query(statement('select 1', undefined, queryMs))
+      .catch(() => drop(client))
+      .finally(() => {
+        beating = false;
+      });
+  }, LISTEN_HEARTBEAT_MS);
+  heartbeat.unref();
+
+  const drop = (client: pg.Client) => {
+    if (current !== client) return;
+    current = null;
+    client.end().catch(() => {});
+    if (stopped) return;
+    onEvent('lost');
+    relistenSoon();
+  };
+  const connect = async () => {
+    const client = new pg.Client(clientConfig);
+    // Errors also end the connection; 'end' does the rest. Without a listener they would crash the process.
+    client.on('error', () => drop(client));
+    client.on('end', () => drop(client));
+    client.on('notification', (m) => {
+      if (m.channel === channel) onEvent('notify');
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${client.escapeIdentifier(channel)}`);
+    } catch (err) {
+      client.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+    delay = RELISTEN_FIRST_MS;
+  };
+  const relistenSoon = () => {
+    retry = setTimeout(async () => {
+      retry = null;
+      if (stopped) return;
+      try {
+        await connect();
+        if (!stopped) onEvent('ready');
+      } catch {
+        delay = Math.min(delay * 2, RELISTEN_MAX_MS);
+        relistenSoon();
+      }
+    }, delay);
+    retry.unref();
+  };
+
+  try {
+    await connect();
+  } catch (err) {
+    clearInterval(heartbeat);
+    throw err;
+  }
+  return async () => {
+    stopped = true;
+    clearInterval(heartbeat);
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    if (client) await client.end().catch(() => {});
   };
 }
 
@@ -121,6 +222,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   const inRole = (claims: Claims | null) => (tx: Queryable) => tx.query(SET_ROLE_SQL, roleParams(claims));
 
   const owner = wrap(pool, t.queryMs, false);
+  const listeners = new Set<() => Promise<void>>();
   let closed = false;
   return {
     kind: 'postgres',
@@ -129,9 +231,30 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     transaction: (fn) => transaction(null, fn),
     asUser: (claims, fn) => transaction(inRole(claims), fn),
     asAnon: (fn) => transaction(inRole(null), fn),
+    async listen(channel, onEvent) {
+      const stop = await listenOn(
+        {
+          connectionString: url,
+          application_name: `${opts.applicationName ?? 'practice-platform'} listener`,
+          connectionTimeoutMillis: t.connectMs,
+          keepAlive: true,
+          keepAliveInitialDelayMillis: 10_000,
+        },
+        t.queryMs,
+        channel,
+        onEvent,
+      );
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
+      listeners.clear();
       await pool.end();
     },
   };

@@ -29,6 +29,8 @@ export interface Claims {
 
 export type DbKind = 'pglite' | 'postgres';
 
+export type ListenEvent = 'notify' | 'lost' | 'ready';
+
 export interface Db extends Queryable {
   readonly kind: DbKind;
   /** Runs `fn` in one transaction as the connection's owner (bypasses RLS: migrations, scheduler, admin tooling). */
@@ -37,6 +39,12 @@ export interface Db extends Queryable {
   asUser<T>(claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction as role `anon`. */
   asAnon<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Listens for NOTIFY on `channel` until the returned function is called. `onEvent` hears each
+   * notification, `'lost'` when notifications may go unheard (the listening connection broke; it is
+   * re-opened in the background) and `'ready'` once listening again. Resolves once listening.
+   */
+  listen(channel: string, onEvent: (event: ListenEvent) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -3,8 +3,10 @@ import type { AuthContext } from '../../auth/context.js';
 import { TIMING_PRESETS, type BoardQuery, type BoardSession, type ParticipantSession, type SessionCreateSchema, type SessionUpdateSchema } from '../../contract/sessions.js';
 import type { Db, Queryable } from '../../db/types.js';
 import { conflict, forbidden, validationFailed } from '../../errors.js';
+import { prepareJson, type PreparedJson } from '../../http/prepared-json.js';
 import type { RealtimeGateway } from '../../realtime/gateway.js';
 import { missing, participantRow } from './access.js';
+import type { BoardCache } from './board-cache.js';
 import type { SessionBroadcasts } from './broadcast.js';
 import { sessionCalendar } from './calendar.js';
 import { presentBoardSession, presentParticipantSession, roleOf } from './present.js';
@@ -28,17 +30,28 @@ export function createBoardService({
   realtime,
   broadcast,
   revokeVideo,
+  boardCache,
 }: {
   db: Db;
   realtime: RealtimeGateway;
   broadcast: SessionBroadcasts;
+  boardCache: BoardCache;
   revokeVideo: (sessionId: string, userIds: ReadonlyArray<string | null>) => void;
 }) {
   return {
-    async board(viewer: AuthContext | undefined, q: BoardQuery): Promise<{ items: BoardSession[] }> {
-      const read = (tx: Queryable) => repo.boardSessions(tx, q);
-      const rows = viewer ? await db.asUser(viewer.claims, read) : await db.asAnon(read);
-      return { items: rows.map(presentBoardSession) };
+    /**
+     * The board (`{ items: BoardSession[] }`) as a prepared answer, cached per query and database role:
+     * an anonymous caller gets only what `anon` may read, as uncached.
+     */
+    async board(viewer: AuthContext | undefined, q: BoardQuery): Promise<PreparedJson> {
+      const role = viewer?.claims.role ?? 'anon';
+      const key = JSON.stringify([role, q.limit, q.from ?? null, q.to ?? null, q.open ?? null, q.domain ?? null]);
+      return boardCache.get(key, async () => {
+        const read = (tx: Queryable) => repo.boardSessions(tx, q);
+        const rows = viewer ? await db.asUser(viewer.claims, read) : await db.asAnon(read);
+        const items: BoardSession[] = rows.map(presentBoardSession);
+        return { answer: prepareJson({ items }), validUntil: rows[0]?.datetime_utc.getTime() ?? Number.POSITIVE_INFINITY };
+      });
     },
 
     async mine(auth: AuthContext): Promise<{ items: ParticipantSession[] }> {

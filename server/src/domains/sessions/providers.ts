@@ -49,7 +49,21 @@ export const sessionsDomain = defineDomain({
     });
     return { register: registerSessionHandlers(sessions, assessments, realtime, presence, logger), close: () => presence.close() };
   },
-  background: ({ sessions }, { logger }) => startStationScheduler(() => sessions.advanceExpired(), logger),
+  background: ({ sessions }, { logger }) => {
+    const scheduler = startStationScheduler(() => sessions.advanceExpired(), logger);
+    // Until it listens (and if it cannot), the board is read uncached.
+    const listening = sessions.listenForBoardChanges().catch((err: unknown) => {
+      logger.warn({ err }, 'board cache: cannot listen for board changes; the board is read uncached');
+      return async () => {};
+    });
+    return {
+      tick: scheduler.tick,
+      async stop() {
+        await scheduler.stop();
+        await (await listening)();
+      },
+    };
+  },
   providers: ({ sessions }) => ({
     async exportFor(tx, userId) {
       const rows = await exportSessions(tx, userId);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AssessmentMarksSchema, SelfReflectionSchema, BoardQuerySchema, SessionCreateSchema, SessionSignupSchema, SessionUpdateSchema, TranscriptSegmentInputSchema, type BoardQuery, type SessionSignupResult } from '../../contract/sessions.js';
 import { caller, requireUser } from '../../http/auth.js';
 import { idOf, withId } from '../../http/params.js';
+import { sendPrepared } from '../../http/prepared-json.js';
 import { parseOrThrow, validateBody, validateParams, validateQuery } from '../../http/validate.js';
 import type { AssessmentsPort } from './assessments.port.js';
 import type { SessionsService } from './service.js';
@@ -11,7 +12,7 @@ export function sessionsRoutes({ sessions, assessments, appUrl }: { sessions: Se
   const router = Router();
 
   router.get('/', validateQuery(BoardQuerySchema), async (req, res) => {
-    res.json(await sessions.board(req.auth, res.locals.query as BoardQuery));
+    sendPrepared(req, res, await sessions.board(req.auth, res.locals.query as BoardQuery));
   });
 
   router.get('/mine', requireUser, async (req, res) => {
