@@ -43,8 +43,8 @@ async function firstLine(child: ChildProcess): Promise<string> {
   }
 }
 
-async function load(url: string, seconds: number): Promise<LoadResult> {
-  const child = tsx('load/generator.ts', [url, String(CONNECTIONS), String(seconds)]);
+async function load(url: string, seconds: number, token?: string): Promise<LoadResult> {
+  const child = tsx('load/generator.ts', [url, String(CONNECTIONS), String(seconds), ...(token ? [token] : [])]);
   return JSON.parse(await firstLine(child)) as LoadResult;
 }
 
@@ -82,7 +82,8 @@ async function seedBoard(db: Db, baseUrl: string) {
   );
 }
 
-export async function benchBoardLoad(db: Db, server: { url: string }) {
+/** `token`: a signed-in reader's, for the board as most people read it (each request's sign-in looked up, or kept). */
+export async function benchBoardLoad(db: Db, server: { url: string }, token: string) {
   await seedBoard(db, server.url);
   const boardUrl = `${server.url}/api/sessions`;
   const body = await (await fetch(boardUrl)).text();
@@ -103,6 +104,8 @@ export async function benchBoardLoad(db: Db, server: { url: string }) {
     show(`bare Express 5, same JSON (${CONNECTIONS} connections)`, bare);
     const board = await load(boardUrl, SECONDS);
     show(`GET /api/sessions, anonymous (${CONNECTIONS} connections)`, board);
+    const signedIn = await load(boardUrl, SECONDS, token);
+    show(`GET /api/sessions, signed in (${CONNECTIONS} connections)`, signedIn);
     console.log(`  ${'board / bare Express'.padEnd(46)} ${(board.rps / bare.rps).toFixed(2)}×`);
     record('bare_board_rps', bare.rps, 'req/s');
     record('bare_board_p99_ms', bare.p99, 'ms');
@@ -112,6 +115,9 @@ export async function benchBoardLoad(db: Db, server: { url: string }) {
     record('api_board_timeouts', board.timeouts + board.errors, 'count');
     record('api_board_vs_bare_ratio', board.rps / bare.rps, 'ratio');
     record('api_board_kb', Buffer.byteLength(body) / 1024, 'KB');
+    record('api_board_signed_in_rps', signedIn.rps, 'req/s');
+    record('api_board_signed_in_p99_ms', signedIn.p99, 'ms');
+    record('api_board_signed_in_vs_bare_ratio', signedIn.rps / bare.rps, 'ratio');
   } finally {
     peer.kill();
     await rm(dir, { recursive: true, force: true });

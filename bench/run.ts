@@ -96,7 +96,7 @@ async function benchTarget(label: string, db: Db) {
     const user = await measure('profile read, asUser (role switch + RLS)', ITERATIONS, () => db.asUser(claims, (tx) => tx.query(sql, [me.user.id])));
     console.log(`  ${'asUser / owner ratio'.padEnd(46)} p50 ${(user.p50 / owner.p50).toFixed(2)}  p99 ${(user.p99 / owner.p99).toFixed(2)}`);
     record('profile_read_as_user_ratio_p50', user.p50 / owner.p50, 'ratio');
-    await benchBoardLoad(db, server);
+    await benchBoardLoad(db, server, token);
     await benchPtl(db, server, token, me.user.id);
     // The audit's aim is set on the PostgreSQL server (issue #12); the embedded database is not measured.
     if (db.kind === 'postgres') await benchQuality(db, server, token, me.user.id);

@@ -1,15 +1,21 @@
 // The load generator, run in its own process so that it never shares an event loop with the server
-// it measures: `tsx bench/load/generator.ts <url> <connections> <seconds>` prints autocannon's
-// figures as one JSON line. Keep-alive connections, one request in flight on each.
+// it measures: `tsx bench/load/generator.ts <url> <connections> <seconds> [bearer token]` prints
+// autocannon's figures as one JSON line. Keep-alive connections, one request in flight on each.
 import autocannon from 'autocannon';
 
-const [url, connections, seconds] = process.argv.slice(2);
+const [url, connections, seconds, token] = process.argv.slice(2);
 if (!url || !connections || !seconds) {
   console.error('usage: generator.ts <url> <connections> <seconds>');
   process.exit(2);
 }
 
-const result = await autocannon({ url, connections: Number(connections), duration: Number(seconds), pipelining: 1 });
+const result = await autocannon({
+  url,
+  connections: Number(connections),
+  duration: Number(seconds),
+  pipelining: 1,
+  ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+});
 process.stdout.write(
   `${JSON.stringify({
     rps: result.requests.average,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
-import { createAuthenticator } from './auth/authenticate.js';
+import { createAuthenticator, createSignInCache } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
 import { domains } from './domains/index.js';
@@ -51,7 +51,8 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   // Realtime authenticates handshakes and the domains (accounts among them) end sockets through
   // realtime. The authenticator reads sign-in sessions alone (auth/), so the order is plain: it,
   // then realtime, then every domain with realtime's gateway. Nothing is bound late.
-  const authenticate = createAuthenticator({ db, sessionTtlHours: config.sessionTtlHours });
+  const signIns = createSignInCache();
+  const authenticate = createAuthenticator({ db, sessionTtlHours: config.sessionTtlHours, cache: signIns });
   const realtime = await attachRealtime(httpServer, {
     authenticate,
     redisUrl: config.redisUrl,
@@ -64,7 +65,16 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   const rateLimitStores: RateLimitStores | undefined = redisCommand
     ? (name) => new RedisStore({ sendCommand: (...args: string[]) => redisCommand(args), prefix: `${config.redisChannelPrefix}:rate-limit:${name}:` })
     : undefined;
-  const built = await buildDomains(domains, { config, db, logger, mailer, storage, realtime: realtime.gateway, rateLimitStores });
+  const built = await buildDomains(domains, {
+    config,
+    db,
+    logger,
+    mailer,
+    storage,
+    realtime: realtime.gateway,
+    rateLimitStores,
+    forgetSignIns: () => signIns.invalidate(),
+  });
   for (const register of built.socketHandlers) realtime.onConnection(register);
 
   const app = createApp({
@@ -92,6 +102,11 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
   });
   const port = (httpServer.address() as AddressInfo).port;
   const background = built.start();
+  // Until it listens (and if it cannot), every request looks its sign-in up in the database.
+  const signInsListening = signIns.listen(db, logger).catch((err: unknown) => {
+    logger.warn({ err }, 'sign-in cache: cannot listen for sign-in changes; looking every sign-in up');
+    return async () => {};
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -104,6 +119,7 @@ export async function startServer({ config, db, logger }: { config: Config; db: 
     close(graceMs = 10_000) {
       closing ??= (async () => {
         await built.close();
+        await (await signInsListening)();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await realtime.close();
         httpServer.closeIdleConnections();

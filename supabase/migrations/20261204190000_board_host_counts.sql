@@ -112,25 +112,27 @@ select s.id, s.host_id, s.datetime_utc, s.type, s.status, s.host_role, s.version
 -- Whatever the board shows changed: sessions, the hosts' profiles, the cases' category and domain.
 -- Every instance listens on this channel and drops its cached board (notifications are sent at
 -- commit, and only once per transaction however many rows changed).
-create function private.notify_board_changed()
+-- Notifies the channel its trigger names (the first trigger argument), with no payload: listeners
+-- only need to know that something changed. Shared by every cache that follows the database.
+create function private.notify_channel()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  perform pg_notify('board_changed', '');
+  perform pg_notify(tg_argv[0], '');
   return null;
 end;
 $$;
-revoke all on function private.notify_board_changed() from public;
+revoke all on function private.notify_channel() from public;
 
 create trigger practice_sessions_board_changed
   after insert or update or delete or truncate on public.practice_sessions
-  for each statement execute function private.notify_board_changed();
+  for each statement execute function private.notify_channel('board_changed');
 create trigger profiles_board_changed
   after insert or update or delete or truncate on public.profiles
-  for each statement execute function private.notify_board_changed();
+  for each statement execute function private.notify_channel('board_changed');
 create trigger cases_board_changed
   after insert or update or delete or truncate on public.cases
-  for each statement execute function private.notify_board_changed();
+  for each statement execute function private.notify_channel('board_changed');

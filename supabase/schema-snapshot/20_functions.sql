@@ -191,15 +191,15 @@ begin
 end;
 $function$;
 
--- private.notify_board_changed()
-CREATE OR REPLACE FUNCTION private.notify_board_changed()
+-- private.notify_channel()
+CREATE OR REPLACE FUNCTION private.notify_channel()
  RETURNS trigger
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 begin
-  perform pg_notify('board_changed', '');
+  perform pg_notify(tg_argv[0], '');
   return null;
 end;
 $function$;

@@ -2,6 +2,12 @@
 -- Generated from a freshly migrated database by `npx tsx scripts/schema-snapshot.ts`; do not edit.
 -- To change anything, add a migration (docs/migrations.md), then regenerate this snapshot.
 
+CREATE TRIGGER auth_sessions_sign_ins_changed AFTER UPDATE ON private.auth_sessions FOR EACH ROW WHEN (new.revoked_at IS DISTINCT FROM old.revoked_at OR new.expires_at < old.expires_at OR new.token_hash IS DISTINCT FROM old.token_hash OR new.account_id IS DISTINCT FROM old.account_id) EXECUTE FUNCTION private.notify_channel('sign_ins_changed');
+CREATE TRIGGER auth_sessions_sign_ins_ended AFTER DELETE OR TRUNCATE ON private.auth_sessions FOR EACH STATEMENT EXECUTE FUNCTION private.notify_channel('sign_ins_changed');
+
+CREATE TRIGGER accounts_sign_ins_changed AFTER UPDATE ON public.accounts FOR EACH ROW WHEN (new.role IS DISTINCT FROM old.role OR new.email IS DISTINCT FROM old.email) EXECUTE FUNCTION private.notify_channel('sign_ins_changed');
+CREATE TRIGGER accounts_sign_ins_ended AFTER DELETE OR TRUNCATE ON public.accounts FOR EACH STATEMENT EXECUTE FUNCTION private.notify_channel('sign_ins_changed');
+
 CREATE TRIGGER appointments_audit_delete AFTER DELETE ON public.appointments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
 CREATE TRIGGER appointments_audit_insert AFTER INSERT ON public.appointments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
 CREATE TRIGGER appointments_audit_update AFTER UPDATE ON public.appointments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
@@ -16,7 +22,7 @@ CREATE TRIGGER cancer_pathways_audit_insert AFTER INSERT ON public.cancer_pathwa
 CREATE TRIGGER cancer_pathways_audit_update AFTER UPDATE ON public.cancer_pathways REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
 CREATE TRIGGER cancer_pathways_bump_version BEFORE UPDATE ON public.cancer_pathways FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 
-CREATE TRIGGER cases_board_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.cases FOR EACH STATEMENT EXECUTE FUNCTION private.notify_board_changed();
+CREATE TRIGGER cases_board_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.cases FOR EACH STATEMENT EXECUTE FUNCTION private.notify_channel('board_changed');
 CREATE TRIGGER cases_bump_version BEFORE UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 
 CREATE TRIGGER clinic_slots_audit_delete AFTER DELETE ON public.clinic_slots REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
@@ -55,13 +61,13 @@ CREATE TRIGGER pathway_validations_audit_insert AFTER INSERT ON public.pathway_v
 CREATE TRIGGER pathway_validations_audit_update AFTER UPDATE ON public.pathway_validations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');
 CREATE TRIGGER pathway_validations_bump_version BEFORE UPDATE ON public.pathway_validations FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 
-CREATE TRIGGER practice_sessions_board_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.practice_sessions FOR EACH STATEMENT EXECUTE FUNCTION private.notify_board_changed();
+CREATE TRIGGER practice_sessions_board_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.practice_sessions FOR EACH STATEMENT EXECUTE FUNCTION private.notify_channel('board_changed');
 CREATE TRIGGER practice_sessions_count_insert_delete AFTER INSERT OR DELETE ON public.practice_sessions FOR EACH ROW EXECUTE FUNCTION private.practice_sessions_count();
 CREATE TRIGGER practice_sessions_count_update AFTER UPDATE ON public.practice_sessions FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status OR old.host_id IS DISTINCT FROM new.host_id OR old.guest_id IS DISTINCT FROM new.guest_id OR (old.host_joined_at IS NULL) IS DISTINCT FROM (new.host_joined_at IS NULL) OR (old.guest_joined_at IS NULL) IS DISTINCT FROM (new.guest_joined_at IS NULL)) EXECUTE FUNCTION private.practice_sessions_count();
 CREATE TRIGGER practice_sessions_guard BEFORE INSERT OR UPDATE ON public.practice_sessions FOR EACH ROW EXECUTE FUNCTION private.practice_sessions_guard();
 
 CREATE TRIGGER profiles_before_erasure BEFORE DELETE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.profile_erasure();
-CREATE TRIGGER profiles_board_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.profiles FOR EACH STATEMENT EXECUTE FUNCTION private.notify_board_changed();
+CREATE TRIGGER profiles_board_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.profiles FOR EACH STATEMENT EXECUTE FUNCTION private.notify_channel('board_changed');
 CREATE TRIGGER profiles_bump_version BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.bump_version();
 
 CREATE TRIGGER ptl_events_audit_delete AFTER DELETE ON public.ptl_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.audit_changes('user_id');

@@ -63,3 +63,14 @@ export async function createAdmin(app: TestApp): Promise<TestUser> {
   await ensureAdmin(app.db, email, password);
   return signIn(app, email, password, { first_name: 'Platform', last_name: 'Admin' });
 }
+
+/** The token of the latest password-reset mail to `email`, from the outbox (no SMTP in tests). */
+export async function latestResetToken(app: TestApp, email: string): Promise<string> {
+  const { rows } = await app.db.query<{ body: string }>(
+    'select body from public.mail_outbox where to_email = $1 order by created_at desc limit 1',
+    [email],
+  );
+  const match = rows[0]?.body.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
+  if (!match) throw new Error(`no reset mail for ${email}`);
+  return decodeURIComponent(match[1]!);
+}

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { dbTargets } from '../helpers/db.js';
-import { createUser, signIn, uniqueEmail } from '../helpers/factories.js';
+import { createUser, latestResetToken, signIn, uniqueEmail } from '../helpers/factories.js';
 
 const PASSWORD = 'a long enough password';
-
-async function latestResetToken(app: TestApp, email: string): Promise<string> {
-  const { rows } = await app.db.query<{ body: string }>(
-    'select body from public.mail_outbox where to_email = $1 order by created_at desc limit 1',
-    [email],
-  );
-  const match = rows[0]?.body.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
-  if (!match) throw new Error(`no reset mail for ${email}`);
-  return decodeURIComponent(match[1]!);
-}
 
 describe.each(dbTargets)('accounts on %s', (target) => {
   let app: TestApp;

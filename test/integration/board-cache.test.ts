@@ -190,12 +190,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the cached board on two instances
   it('a cut in the notifications leaves no instance stale, and each listens again', async () => {
     const listeners = async () =>
       Number(
-        (await one.db.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name like '% listener'")).rows[0]!.n,
+        (await one.db.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name like '% listening on board_changed'")).rows[0]!.n,
       );
     expect(await listeners()).toBe(2);
     const id = await publish(one, host);
     await expect.poll(async () => (await boardOf(two)).map((i) => i.id)).toContain(id);
-    await one.db.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name like '% listener'");
+    await one.db.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name like '% listening on board_changed'");
     // Changed while nobody may be listening: both boards still show it.
     await one.db.query("update public.profiles set first_name = 'Cut' where user_id = $1", [host.id]);
     for (const app of [one, two]) await expect.poll(async () => (await boardOf(app)).find((i) => i.id === id)?.host.first_name).toBe('Cut');

@@ -23,6 +23,14 @@ export async function createSession(
   return rows[0]!.id;
 }
 
+/** A live sign-in: the session, the account it speaks for, and when it ends unless used again. */
+export interface ResolvedSession {
+  session_id: string;
+  /** As read, before this lookup's own touch moved it later. */
+  expires_at: Date;
+  account: AuthAccount;
+}
+
 /** Absolute lifetime of a session, however actively it is used. */
 const SESSION_MAX_DAYS = 90;
 
@@ -35,10 +43,10 @@ export async function resolveSession(
   q: Queryable,
   tokenHash: Buffer,
   ttlHours: number,
-): Promise<{ session_id: string; account: AuthAccount } | null> {
-  const { rows } = await q.query<AuthAccount & { session_id: string }>(
+): Promise<ResolvedSession | null> {
+  const { rows } = await q.query<AuthAccount & { session_id: string; expires_at: Date }>(
     `with s as (
-       select id, account_id from private.auth_sessions
+       select id, account_id, expires_at from private.auth_sessions
         where token_hash = $1 and revoked_at is null and expires_at > now()
      ),
      touched as (
@@ -51,13 +59,13 @@ export async function resolveSession(
      seen as (
        update public.accounts set last_seen_at = now() where id = (select account_id from touched)
      )
-     select s.id as session_id, ${ACCOUNT_COLUMNS} from s join public.accounts a on a.id = s.account_id`,
+     select s.id as session_id, s.expires_at, ${ACCOUNT_COLUMNS} from s join public.accounts a on a.id = s.account_id`,
     [tokenHash, ttlHours],
   );
   const row = rows[0];
   if (!row) return null;
-  const { session_id, ...account } = row;
-  return { session_id, account };
+  const { session_id, expires_at, ...account } = row;
+  return { session_id, expires_at, account };
 }
 
 export async function revokeSession(q: Queryable, sessionId: string): Promise<void> {

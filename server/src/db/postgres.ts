@@ -235,7 +235,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       const stop = await listenOn(
         {
           connectionString: url,
-          application_name: `${opts.applicationName ?? 'practice-platform'} listener`,
+          application_name: `${opts.applicationName ?? 'practice-platform'} listening on ${channel}`,
           connectionTimeoutMillis: t.connectMs,
           keepAlive: true,
           keepAliveInitialDelayMillis: 10_000,

@@ -58,6 +58,11 @@ export interface SharedDeps {
   mailer: Mailer;
   /** Where rate limits count: shared across instances (Redis) when there is one, else in memory. */
   rateLimitStores: RateLimitStores | undefined;
+  /**
+   * Drops the sign-ins this instance keeps in memory, at once, after a write that ends one or
+   * changes whom it speaks for (other instances hear the database's notification).
+   */
+  forgetSignIns: () => void;
   /** Every domain's providers put together; usable once start-up has built all the domains. */
   providers: ComposedProviders;
 }

@@ -29,8 +29,13 @@ export interface RealtimeGateway {
   disconnectUser(userId: string): void;
 }
 
-export function createGateway(io: TypedServer): RealtimeGateway {
-  return {
+/**
+ * Once `isClosed()` (the server is shutting down) the gateway is the offline one: a request still
+ * finishing must not send through an adapter whose Redis connection is already closed (the
+ * adapter's rejected publish would escape as an unhandled rejection).
+ */
+export function createGateway(io: TypedServer, isClosed: () => boolean = () => false): RealtimeGateway {
+  const live: RealtimeGateway = {
     toUser: (id) => io.to(rooms.user(id)),
     toBoard: () => io.to(rooms.board),
     toSession: (id) => io.to(rooms.session(id)),
@@ -48,6 +53,17 @@ export function createGateway(io: TypedServer): RealtimeGateway {
     disconnectUser(id) {
       io.in(rooms.user(id)).disconnectSockets(true);
     },
+  };
+  const now = () => (isClosed() ? offlineGateway : live);
+  return {
+    toUser: (id) => now().toUser(id),
+    toBoard: () => now().toBoard(),
+    toSession: (id) => now().toSession(id),
+    toOthersInSession: (sessionId, userId) => now().toOthersInSession(sessionId, userId),
+    usersInSession: (sessionId) => now().usersInSession(sessionId),
+    leaveSession: (userId, sessionId) => now().leaveSession(userId, sessionId),
+    disconnectAuthSessions: (ids) => now().disconnectAuthSessions(ids),
+    disconnectUser: (id) => now().disconnectUser(id),
   };
 }
 

@@ -130,8 +130,14 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     }
   }
 
+  let closed = false;
   const registrars: ((socket: TypedSocket) => void)[] = [];
   io.on('connection', (socket) => {
+    // A handshake that finished (its sign-in looked up) after shutdown began: nothing more to say.
+    if (closed) {
+      socket.disconnect(true);
+      return;
+    }
     const recovery = recoveries.get(socket);
     if (recovery) resumeOrForget(socket, recovery);
     for (const register of registrars) register(socket);
@@ -152,11 +158,12 @@ export async function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 
   return {
     io,
-    gateway: createGateway(io),
+    gateway: createGateway(io, () => closed),
     kind: redis ? 'redis' : 'memory',
     redisCommand: redis ? redis.command : null,
     onConnection: (register) => registrars.push(register),
     async close() {
+      closed = true;
       // Only this instance's connections, and as a transport close, so clients reconnect (to another
       // instance, or to this one when it is back). io.disconnectSockets() would go through the
       // adapter and end every instance's sockets, and tell clients not to come back.

@@ -18,8 +18,8 @@ export const accountsDomain = defineDomain({
   name: 'accounts',
   // Erasure asks every domain what leaving does to its rows (their `onErase`), through the
   // registry's composed providers; realtime is already attached (auth/ authenticates handshakes).
-  services: ({ db, mailer, realtime, config, providers }) =>
-    createAccountsService({ db, mailer, realtime, sessionTtlHours: config.sessionTtlHours, prepareErasure: (id) => providers.onErase(id) }),
+  services: ({ db, mailer, realtime, config, providers, forgetSignIns }) =>
+    createAccountsService({ db, mailer, realtime, forgetSignIns, sessionTtlHours: config.sessionTtlHours, prepareErasure: (id) => providers.onErase(id) }),
   mounts: [
     {
       path: '/auth',

@@ -17,6 +17,8 @@ export interface AccountsDeps {
   mailer: Mailer;
   realtime: RealtimeGateway;
   sessionTtlHours: number;
+  /** Forgets this instance's kept sign-ins after a logout, a reset or an erasure; none to forget outside the server. */
+  forgetSignIns?: () => void;
   /**
    * What else an erasure changes for other people: runs before the account goes (reading what will
    * change) and returns what tells them once it has. In the server this is every domain's `onErase`
@@ -27,7 +29,7 @@ export interface AccountsDeps {
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
-export function createAccountsService({ db, mailer, realtime, sessionTtlHours, prepareErasure }: AccountsDeps) {
+export function createAccountsService({ db, mailer, realtime, sessionTtlHours, forgetSignIns = () => {}, prepareErasure }: AccountsDeps) {
   function isUniqueViolation(err: unknown) {
     return (err as { code?: string }).code === '23505';
   }
@@ -63,6 +65,7 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, p
 
     async logout(auth: AuthContext): Promise<void> {
       await signIns.revokeSession(db, auth.sessionId);
+      forgetSignIns();
       realtime.disconnectAuthSessions([auth.sessionId]);
     },
 
@@ -96,6 +99,7 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, p
         await repo.setPasswordHash(tx, accountId, passwordHash);
         return signIns.revokeAllSessions(tx, accountId);
       });
+      forgetSignIns();
       realtime.disconnectAuthSessions(revoked);
     },
 
@@ -107,6 +111,7 @@ export function createAccountsService({ db, mailer, realtime, sessionTtlHours, p
       }
       const tellOthers = await prepareErasure?.(auth.account.id);
       await db.transaction((tx) => repo.deleteAccount(tx, auth.account.id));
+      forgetSignIns();
       realtime.disconnectUser(auth.account.id);
       await tellOthers?.();
     },

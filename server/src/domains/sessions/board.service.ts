@@ -50,7 +50,7 @@ export function createBoardService({
         const read = (tx: Queryable) => repo.boardSessions(tx, q);
         const rows = viewer ? await db.asUser(viewer.claims, read) : await db.asAnon(read);
         const items: BoardSession[] = rows.map(presentBoardSession);
-        return { answer: prepareJson({ items }), validUntil: rows[0]?.datetime_utc.getTime() ?? Number.POSITIVE_INFINITY };
+        return { value: prepareJson({ items }), validUntil: rows[0]?.datetime_utc.getTime() ?? Number.POSITIVE_INFINITY };
       });
     },
 

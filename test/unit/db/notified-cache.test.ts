@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../../server/src/db/pglite.js';
 import type { Db } from '../../../server/src/db/types.js';
-import { BOARD_CACHE_MAX_ENTRIES, BOARD_CHANGED_CHANNEL, createBoardCache } from '../../../server/src/domains/sessions/board-cache.js';
-import { prepareJson } from '../../../server/src/http/prepared-json.js';
+import { createNotifiedCache } from '../../../server/src/db/notified-cache.js';
+import { prepareJson, type PreparedJson } from '../../../server/src/http/prepared-json.js';
 import { createLogger } from '../../../server/src/logger.js';
 
 const logger = createLogger('silent');
+const CHANNEL = 'cache_test_changed';
+const MAX_ENTRIES = 20;
+const cacheOf = (now?: () => number) =>
+  createNotifiedCache<PreparedJson>({ name: 'test', channel: CHANNEL, maxEntries: MAX_ENTRIES, maxAgeMs: 30_000, ...(now ? { now } : {}) });
 
 /** A read that counts how often the database would have been asked, answering `value`. */
 function counted(value: unknown, validUntil = Number.POSITIVE_INFINITY) {
   const read = async () => {
     read.calls += 1;
-    return { answer: prepareJson(value), validUntil };
+    return { value: prepareJson(value), validUntil };
   };
   read.calls = 0;
   return read;
@@ -20,7 +24,7 @@ function counted(value: unknown, validUntil = Number.POSITIVE_INFINITY) {
 const text = (answer: { body: Buffer }) => answer.body.toString('utf8');
 
 // The cache follows a real database's notifications (PGlite in this process).
-describe('the board cache', () => {
+describe('a cache kept while the database notifies its changes', () => {
   let db: Db;
   beforeAll(async () => {
     db = await openPglite(undefined);
@@ -28,7 +32,7 @@ describe('the board cache', () => {
   afterAll(() => db?.close());
 
   it('keeps nothing until it hears the database, then answers repeated reads of one query from memory', async () => {
-    const cache = createBoardCache();
+    const cache = cacheOf();
     const read = counted({ items: [1] });
     await cache.get('q', read);
     await cache.get('q', read);
@@ -54,18 +58,18 @@ describe('the board cache', () => {
   });
 
   it('drops everything when the database notifies a change, committed by anyone', async () => {
-    const cache = createBoardCache();
+    const cache = cacheOf();
     const stop = await cache.listen(db, logger);
     try {
       const read = counted({ items: [] });
       await cache.get('q', read);
       await cache.get('q', read);
       expect(read.calls).toBe(1);
-      await db.query(`select pg_notify('${BOARD_CHANGED_CHANNEL}', '')`);
+      await db.query(`select pg_notify('${CHANNEL}', '')`);
       await expect.poll(async () => (await cache.get('q', read), read.calls)).toBe(2);
       // A rolled-back change notifies nobody.
       await db.transaction(async (tx) => {
-        await tx.query(`select pg_notify('${BOARD_CHANGED_CHANNEL}', '')`);
+        await tx.query(`select pg_notify('${CHANNEL}', '')`);
         throw new Error('roll back');
       }).catch(() => {});
       await db.query('select 1');
@@ -76,9 +80,9 @@ describe('the board cache', () => {
     }
   });
 
-  it('lets an entry go when its earliest session starts, which takes it off the board', async () => {
+  it('lets an entry go when it says it turns stale (the board: when its earliest session starts), and keeps none already stale', async () => {
     let now = 1_000;
-    const cache = createBoardCache({ now: () => now });
+    const cache = cacheOf(() => now);
     const stop = await cache.listen(db, logger);
     try {
       const read = counted({ items: ['starts at 5000'] }, 5_000);
@@ -89,6 +93,10 @@ describe('the board cache', () => {
       now = 5_000;
       await cache.get('q', read);
       expect(read.calls).toBe(2);
+      const stale = counted({ items: [] }, now);
+      await cache.get('stale', stale);
+      await cache.get('stale', stale);
+      expect(stale.calls).toBe(2);
       // And none lives longer than 30 s, whatever it holds.
       const empty = counted({ items: [] });
       await cache.get('empty', empty);
@@ -104,7 +112,7 @@ describe('the board cache', () => {
   });
 
   it('returns a read that overlapped a change but does not keep it, and shares one read among concurrent misses', async () => {
-    const cache = createBoardCache();
+    const cache = cacheOf();
     const stop = await cache.listen(db, logger);
     try {
       let release!: () => void;
@@ -113,7 +121,7 @@ describe('the board cache', () => {
       const slow = async () => {
         calls += 1;
         await gate;
-        return { answer: prepareJson({ items: ['before the change'] }), validUntil: Number.POSITIVE_INFINITY };
+        return { value: prepareJson({ items: ['before the change'] }), validUntil: Number.POSITIVE_INFINITY };
       };
       const first = cache.get('q', slow);
       const second = cache.get('q', slow);
@@ -130,11 +138,11 @@ describe('the board cache', () => {
     }
   });
 
-  it(`holds at most ${BOARD_CACHE_MAX_ENTRIES} queries, letting the oldest go first`, async () => {
-    const cache = createBoardCache();
+  it(`holds at most ${MAX_ENTRIES} queries, letting the oldest go first`, async () => {
+    const cache = cacheOf();
     const stop = await cache.listen(db, logger);
     try {
-      const reads = Array.from({ length: BOARD_CACHE_MAX_ENTRIES + 1 }, (_, i) => counted({ items: [i] }));
+      const reads = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => counted({ items: [i] }));
       for (const [i, read] of reads.entries()) await cache.get(`q${i}`, read);
       await cache.get('q1', reads[1]!);
       expect(reads[1]!.calls).toBe(1);
